@@ -1,0 +1,2 @@
+export { extract } from './extract.js';
+export type * from './types.js';
