@@ -4,6 +4,7 @@
  */
 import { classifySection, type SectionKind } from './classify-section.js';
 import { readPeriods, yearOfPeriod } from './read-periods.js';
+import { readLead } from './read-lead.js';
 import type { OutlineNode } from './segment-outline.js';
 
 export interface SectionInfo {
@@ -31,16 +32,22 @@ export function describeSections(root: OutlineNode, docPeriod: string | null): M
   const visit = (node: OutlineNode, parent: SectionInfo) => {
     const heading = isHeadingItem(node);
     const body = node.paragraph?.body ?? '';
-    const intro = heading ? body : (body.split(/[:.;]/)[0] ?? '');
-    const own = node.paragraph ? classifySection(intro) : null;
+    // an item that introduces a list says what the list is at its end ("... một số nhiệm vụ sau:")
+    const intro = body.trim().endsWith(':') ? body.slice(-120) : body;
+    const own = node.paragraph && heading ? classifySection(intro) : null;
     const inheritedYear = yearOfPeriod(parent.period) ?? yearOfPeriod(docPeriod);
     const opening = node.content[0]?.body.slice(0, 60) ?? '';
     const ownPeriod = node.paragraph
-      ? (readPeriods(heading ? body : (body.split(/[.;:]\s/)[0] ?? ''), inheritedYear).find((m) => m.period) ??
-        readPeriods(opening, inheritedYear).find((m) => m.period))
+      ? [
+          ...readPeriods(heading ? body : (body.split(/[.;:]\s/)[0] ?? ''), inheritedYear),
+          ...readPeriods(opening, inheritedYear),
+        ].find((m) => m.period && !/^\d{4}-\d\d$/.test(m.period))
       : undefined;
+    // "III. Các Đảng ủy xã, phường trong tỉnh": a heading naming a body gives it work
+    const owner =
+      !own && node.paragraph && heading && readLead(`${body.replace(/:$/, '')} thực hiện`).lead !== null;
     const info: SectionInfo = {
-      kind: own ?? parent.kind,
+      kind: own ?? (owner ? 'tasks' : parent.kind),
       period: ownPeriod?.period ?? parent.period,
       isHeading: node.paragraph ? heading : false,
     };

@@ -23,7 +23,10 @@ export function normaliseText(input: string): string {
   t = t.replace(/<sup>[^<\n]{0,40}<\/sup>/gi, '');
   t = removeEmphasis(t);
   t = t.replace(/\^\{[^}\n]{0,40}\}/g, '');
-  const lines = t.split('\n').map((l) => l.replace(/ {2,}/g, ' ').trim());
+  const lines = t
+    .split('\n')
+    .map((l) => l.replace(/ {2,}/g, ' ').trim())
+    .map((l) => (/^[-_=*~.]{3,}$/.test(l) ? '' : l));
   const { body, footnotes } = splitFootnotes(lines);
   const paragraphs = joinBrokenLines(body);
   const out = paragraphs.join('\n').replace(/\n{3,}/g, '\n\n');

@@ -32,7 +32,7 @@ const NUMBER_AT = new RegExp(`(?<![\\p{L}\\p{N}/.,\\-–])(${NUM})`, 'gu');
 
 /** Words right before a number that make it a name, a rank or a reference, not a value. */
 const NAME_BEFORE =
-  /(?:thứ|khóa|khoá|số|điều|khoản|điểm|mục|chương|loại|cấp độ|vành đai|quốc lộ|ql|tỉnh lộ|đt|đường|tuyến|bão|tổ|đợt|giai đoạn|nhiệm kỳ|kỳ họp|hội nghị|phụ lục|biểu|mẫu|lần|khéo|top|nhóm|cấp|hạng|chỉ thị|nghị quyết|kết luận|quyết định|kế hoạch|thông báo|công văn|báo cáo|ngày|tháng|năm|quý)\s*$/iu;
+  /(?<![\p{L}\p{M}])(?:thứ|khóa|khoá|số|điều|khoản|điểm|mục|chương|loại|cấp độ|vành đai|quốc lộ|ql|tỉnh lộ|đt|đường|tuyến|bão|tổ|đợt|giai đoạn|nhiệm kỳ|kỳ họp|hội nghị|phụ lục|biểu|mẫu|lần|khéo|top|nhóm|cấp|hạng|chỉ thị|nghị quyết|kết luận|quyết định|thông báo|công văn|báo cáo|ngày)\s*$/iu;
 
 const OP_BEFORE: ReadonlyArray<[RegExp, Op]> = [
   [/(?:ít nhất|tối thiểu|≥|>=)\s*(?:là\s*|đạt\s*)?$/u, 'gte'],
@@ -173,7 +173,7 @@ function readClause(clause: string, offset: number): RawQuantity[] {
     const value = parseNumber(raw);
     if (value === null) continue;
     const hit: NumberHit = { raw, value, start, end: start + raw.length };
-    const q = readValueAt(clause, hit, offset, found, lastEnd);
+    const q = readValueAt(clause, hit, offset, found.at(-1)?.unit ?? null);
     if (q) {
       found.push(...q.quantities);
       lastEnd = q.end;
@@ -182,15 +182,141 @@ function readClause(clause: string, offset: number): RawQuantity[] {
       NUMBER_AT.lastIndex = hit.end;
     }
   }
-  return found;
+  return nameIndicators(
+    clause,
+    offset,
+    sharePer(
+      clause,
+      offset,
+      found.filter((q) => !isPerUnit(q, clause, offset)),
+    ),
+  );
+}
+
+/** "trên 1 ha", "/01 vạn dân": a unit of measure, not a value. */
+function isPerUnit(q: RawQuantity, clause: string, offset: number): boolean {
+  if (q.lo !== 1 && q.hi !== 1) return false;
+  const before = clause.slice(0, q.valueSpan[0] - offset).toLowerCase();
+  return (
+    /(?:trên|mỗi|cho|\/)\s*$/u.test(before) &&
+    /^(?:ha|km|người|hộ|lao động|dân|vạn|nghìn|triệu)/u.test(q.unit)
+  );
+}
+
+/** "9,3 bác sỹ và 31 giường bệnh/1 vạn dân": the per-part written once serves both. */
+function sharePer(clause: string, offset: number, qs: RawQuantity[]): RawQuantity[] {
+  return qs.map((q, i) => {
+    const next = qs[i + 1];
+    if (!next || q.unit.includes('/') || !next.unit.includes('/') || q.unit === '%') return q;
+    const between = clause.slice(q.valueSpan[1] - offset, next.valueSpan[0] - offset);
+    if (!/^\s*và\s*$/u.test(between)) return q;
+    return { ...q, unit: `${q.unit}${next.unit.slice(next.unit.indexOf('/'))}` };
+  });
+}
+
+const TAIL_STOP =
+  /[;()]|,\s*(?=(?:\d|trên |dưới |khoảng |ít nhất |hơn |tăng |giảm |đạt ))|\s[-–]\s|\s(?:và|với|bằng|chiếm|so với|trong đó|vượt|còn|lần lượt|ước|để|đề|phấn đấu|phần đầu|phân đầu|phấn đầu|đến năm|trong năm)\s|\s(?:đạt|tăng|giảm|được)\s+(?=\d|trên|dưới|khoảng|hơn)|:\s/u;
+
+/** The words after a value that say what it counts ("87 dự án đầu tư mới", "100% xã đạt chuẩn ..."). */
+function tailAfter(clause: string, from: number, limit: number): string {
+  const rest = clause.slice(from, limit);
+  // "so với cùng kỳ", "so với kế hoạch năm" stays with the value it qualifies
+  const compared = /^\s*so với\s/u.exec(rest);
+  const searchFrom = compared ? compared[0].length : 0;
+  const found = TAIL_STOP.exec(rest.slice(searchFrom));
+  const stop = found ? { index: found.index + searchFrom } : null;
+  return (stop ? rest.slice(0, stop.index) : rest).trim().replace(/[,.:]$/, '');
+}
+
+/**
+ * Names each value's indicator: the words before it back to the previous value (and the
+ * words that value took after it), or, when those name nothing, the words after its unit,
+ * else the clause's subject. "A và B ..., lần lượt X% và Y%" gives A to X and B to Y.
+ */
+function nameIndicators(clause: string, offset: number, qs: readonly RawQuantity[]): RawQuantity[] {
+  const out: RawQuantity[] = [];
+  let boundary = 0;
+  let subject = '';
+  const forced: string[] = [];
+  for (let i = 0; i < qs.length; i++) {
+    const q = qs[i] as RawQuantity;
+    const start = q.valueSpan[0] - offset;
+    const end = q.valueSpan[1] - offset;
+    if (i > 0 && qs[i - 1]?.valueSpan[0] === q.valueSpan[0]) {
+      out.push({ ...q, indicator: out[i - 1]?.indicator ?? '' });
+      continue;
+    }
+    const next = qs[i + 1];
+    const limit = next ? next.valueSpan[0] - offset : clause.length;
+    const tail = tailAfter(clause, end, limit);
+    const before = forced.shift() ?? readIndicator(clause, start, boundary);
+    const weak = contentWordCount(before) < (isCountUnit(q.unit) ? 1 : 2);
+    let indicator = before;
+    let usedTail = false;
+    if (isCountUnit(q.unit) && contentWordCount(tail) > 0) {
+      // "87 dự án đầu tư mới": the words after a count say what it counts
+      indicator = `${before} ${q.unit} ${tail}`.trim();
+      usedTail = true;
+    } else if (weak && q.unit === '%' && contentWordCount(tail) >= 2 && !/^so với/u.test(tail)) {
+      // "100% xã đạt chuẩn nông thôn mới nâng cao"
+      indicator = `${before} ${tail}`.trim();
+      usedTail = true;
+    } else if (weak) {
+      // "..., vượt 128,6% dự toán" / "và tăng 54,9% so với cùng kỳ": about the clause's subject
+      indicator = [subject, before, tail].filter(Boolean).join(' ');
+      usedTail = tail !== '';
+    }
+    if (!contentWordCount(indicator) && q.unit) indicator = `số ${q.unit}`;
+    if (/lần lượt\s*$/u.test(clause.slice(Math.max(0, start - 12), start).toLowerCase())) {
+      const count = respectiveRun(clause, offset, qs, i);
+      const lastOfRun = qs[i + count - 1] ?? q;
+      const subjects = respectiveSubjects(clause, start, lastOfRun.valueSpan[1] - offset);
+      if (subjects.length >= count) {
+        forced.push(...subjects.slice(-count));
+        indicator = forced.shift() ?? indicator;
+      }
+    }
+    out.push({ ...q, indicator });
+    if (!weak) subject = before;
+    boundary = usedTail ? end + clause.slice(end, limit).indexOf(tail) + tail.length : end;
+  }
+  return out;
+}
+
+/** How many values from `i` on are listed together ("45,5% và 46,4%"). */
+function respectiveRun(clause: string, offset: number, qs: readonly RawQuantity[], i: number): number {
+  let count = 1;
+  while (i + count < qs.length) {
+    const prevEnd = (qs[i + count - 1]?.valueSpan[1] ?? 0) - offset;
+    const nextStart = (qs[i + count]?.valueSpan[0] ?? 0) - offset;
+    if (!/^\s*(?:và|,)\s*$/u.test(clause.slice(prevEnd, nextStart))) break;
+    count++;
+  }
+  return count;
+}
+
+/** "tổng vốn đầu tư ... và kim ngạch xuất khẩu đạt thấp, lần lượt 45,5% và 46,4%": subjects in order. */
+function respectiveSubjects(clause: string, valueStart: number, afterLast: number): string[] {
+  const head = clause.slice(0, valueStart);
+  const subjects = head
+    .replace(/,?\s*lần lượt\s*$/u, '')
+    .replace(/\s(?:đạt|tăng|giảm|chiếm)\s.*$/u, '')
+    .split(/\s+và\s+|,\s+/u)
+    .map((x) => cleanIndicator(x))
+    .filter((x) => contentWordCount(x) > 0);
+  const tail = tailAfter(clause, afterLast, clause.length);
+  return subjects.map((x) => `${lastWords(x, 12)} ${tail}`.trim());
+}
+
+function isCountUnit(unit: string): boolean {
+  return !/^(?:%|nghìn|ngàn|vạn|triệu|tỷ|tỉ|usd|đồng|ha|km|m2|m3|tấn|tuổi)/iu.test(unit) && unit.length > 0;
 }
 
 function readValueAt(
   clause: string,
   hit: NumberHit,
   offset: number,
-  previous: readonly RawQuantity[],
-  boundary: number,
+  lastUnit: string | null,
 ): Reading | null {
   const after = clause.slice(hit.end);
   const before = clause.slice(0, hit.start);
@@ -198,8 +324,7 @@ function readValueAt(
   // dates, document numbers, numbering, times of day
   if (/^\s*[/\-–.]\s*\d{1,2}\s*[/\-–.]\s*\d{2,4}/.test(after) || /^\/\d{4}\b/.test(after)) return null;
   if (/^\s*[-–/]\s*\p{Lu}/u.test(after) || /^\.\d/.test(after) || /^\s*(?:giờ|h\d)/.test(after)) return null;
-  if (/^\s*\//.test(after) && /^\s*\/\s*\d/.test(after))
-    return readRatio(clause, hit, offset, previous, boundary);
+  if (/^\s*\//.test(after) && /^\s*\/\s*\d/.test(after)) return readRatio(clause, hit, offset);
   if (NAME_BEFORE.test(beforeLower.slice(-20)) && !/(?:mỗi|một)\s+(?:năm|quý|tháng)\s*$/u.test(beforeLower))
     return null;
   if (/[“"«]\s*$/.test(before) || /^\s*[“"«]/.test(after)) return null;
@@ -228,7 +353,11 @@ function readValueAt(
       return finish(rawRange, unitReading?.unit ?? '');
     }
   }
-  if (!unitReading) return null;
+  if (!unitReading) {
+    const implied = impliedUnit(before, after, lastUnit);
+    if (!implied || isYear) return null;
+    unitReading = { unit: implied, length: 0 };
+  }
   if (isYear && unitReading.unit !== '%') return null;
   end = hit.end + unitReading.length;
   let unit = unitReading.unit;
@@ -258,7 +387,7 @@ function readValueAt(
           hi,
           raw,
           unit: unitText,
-          indicator: readIndicator(clause, hit.start, boundary, previous),
+          indicator: '',
           text: clause,
           span: [offset, offset + clause.length],
           valueSpan: [offset + hit.start, offset + end],
@@ -270,14 +399,23 @@ function readValueAt(
   }
 }
 
+/**
+ * The unit of a bare number: a rate its indicator names ("số bác sỹ/01 vạn dân bình quân
+ * 9,3") or, for a plan figure beside an actual ("(KH là 9,5)"), the actual's unit.
+ */
+function impliedUnit(before: string, after: string, lastUnit: string | null): string | null {
+  if (!/^\s*(?:[),;.]|$)/u.test(after)) return null;
+  const rate =
+    /([\p{L}\p{M}]+(?: [\p{L}\p{M}]+)?)\s*\/\s*\d*\s*((?:vạn|nghìn|triệu)\s+)?([\p{L}\p{M}]+)[^/\d]{0,30}$/u.exec(
+      before,
+    );
+  if (rate) return `${rate[1]}/${rate[2] ?? ''}${rate[3]}`;
+  if (lastUnit && /(?:\(|\b)(?:kh|kế hoạch|chỉ tiêu)\s*(?:là|:)?\s*$/iu.test(before)) return lastUnit;
+  return null;
+}
+
 /** "319,59/428,39 ha": the first number is what was done, the second the whole planned. */
-function readRatio(
-  clause: string,
-  hit: NumberHit,
-  offset: number,
-  previous: readonly RawQuantity[],
-  boundary: number,
-): Reading | null {
+function readRatio(clause: string, hit: NumberHit, offset: number): Reading | null {
   const m = new RegExp(`^\\s*/\\s*(${NUM})`, 'u').exec(clause.slice(hit.end));
   if (!m) return null;
   const total = parseNumber(m[1] ?? '');
@@ -288,7 +426,7 @@ function readRatio(
   const common = {
     op: 'eq' as const,
     unit: unit.unit,
-    indicator: readIndicator(clause, hit.start, boundary, previous),
+    indicator: '',
     text: clause,
     span: [offset, offset + clause.length] as const,
   };
@@ -319,8 +457,6 @@ function readCue(clause: string, start: number, end: number): QuantityCue {
   const lower = clause.toLowerCase();
   const before = lower.slice(Math.max(0, start - 40), start);
   const after = lower.slice(end, end + 30);
-  const open = lower.lastIndexOf('(', start);
-  const inParen = open >= 0 && lower.indexOf(')', open) >= start;
   if (/\b(?:kh|kế hoạch|chỉ tiêu)\s*(?:là|:|đề ra là)?\s*$/u.test(before)) return 'plan';
   if (
     /^\s*(?:kế hoạch|kh|dự toán)/u.test(after) &&
@@ -331,51 +467,36 @@ function readCue(clause: string, start: number, end: number): QuantityCue {
     return 'share-of-plan';
   if (/\btừ\s*$/u.test(before) && /^\s*xuống/u.test(after)) return 'baseline';
   if (
-    /(?:phấn đấu|phần đấu|phân đấu|phấn đầu|phần đầu|phân đầu|mục tiêu|chỉ tiêu|quyết tâm|đề ra)/u.test(
+    /(?:phấn đấu|phần đấu|phân đấu|phấn đầu|phần đầu|phân đầu|mục tiêu|quyết tâm)/u.test(
       lower.slice(0, start),
     )
   )
     return 'goal';
-  if (/(?:ước đạt|đã đạt|đạt được|ước thực hiện|thực hiện được|có thêm)/u.test(before) || inParen)
-    return 'achieved';
+  if (/(?:ước đạt|đã đạt|đạt được|ước thực hiện|thực hiện được|có thêm)/u.test(before)) return 'achieved';
   return null;
 }
 
 /**
- * The indicator: the words before the value back to the previous value or clause start,
- * extended over a ":" or "(" when what is left names nothing ("thường xuyên: đạt 36,5%").
+ * The words before a value back to `boundary`, cut at a ":" or an open "(" when what
+ * follows it still names something ("Cơ cấu kinh tế: công nghiệp, xây dựng 61,7%").
  */
-function readIndicator(
-  clause: string,
-  valueStart: number,
-  boundary: number,
-  previous: readonly RawQuantity[],
-): string {
+function readIndicator(clause: string, valueStart: number, boundary: number): string {
   const head = clause.slice(0, valueStart);
   const open = head.lastIndexOf('(');
-  const close = head.lastIndexOf(')');
-  const inParen = open > close;
-  const cuts = [
-    boundary,
-    inParen ? open + 1 : 0,
-    lastMatchEnd(head, /[:]\s*/g),
-    lastMatchEnd(head, /,\s+(?=\S)/g),
-  ];
-  const candidates = [...new Set(cuts)].filter((c) => c <= valueStart).sort((a, b) => b - a);
-  for (const cut of candidates) {
+  const inParen = open > head.lastIndexOf(')');
+  const cuts = [inParen ? open + 1 : -1, lastMatchEnd(head, /:\s*/g), boundary]
+    .filter((c) => c >= boundary && c <= valueStart)
+    .sort((a, b) => b - a);
+  for (const cut of cuts) {
     const piece = cleanIndicator(head.slice(cut));
-    if (hasContentWords(piece) && cut >= boundary) {
-      if (inParen && cut === open + 1 && contentWordCount(piece) < 2) continue;
-      return piece;
-    }
+    if (hasContentWords(piece)) return lastWords(piece, 16);
   }
-  const base = cleanIndicator(head.slice(boundary));
-  if (hasContentWords(base)) return base;
-  if (inParen) {
-    const outer = cleanIndicator(head.slice(0, open));
-    if (hasContentWords(outer)) return `${outer} ${base}`.trim();
-  }
-  return previous.at(-1)?.indicator ?? cleanIndicator(head);
+  return '';
+}
+
+function lastWords(s: string, n: number): string {
+  const words = s.split(/\s+/);
+  return words.length > n ? words.slice(-n).join(' ') : s;
 }
 
 function lastMatchEnd(s: string, re: RegExp): number {

@@ -106,6 +106,12 @@ const NOT_A_UNIT = new Set([
   'số',
   'mới',
   'trở',
+  // counts of documents name them ("9 nghị quyết chiến lược"), they are not indicator values
+  'nghị',
+  'kết',
+  'quyết',
+  'thông',
+  'điều',
 ]);
 
 export interface UnitReading {

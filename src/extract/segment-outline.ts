@@ -127,8 +127,12 @@ function isEndOfBody(p: Paragraph): boolean {
 }
 
 /** A paragraph that hands the whole document to named bodies ("... tổ chức thực hiện Kết luận này"). */
-function isClosingAssignment(body: string): boolean {
-  return /^\p{Lu}/u.test(body) && /(?:Kết luận|Nghị quyết|Kế hoạch|Chỉ thị|Quyết định|Thông báo|Chương trình|Đề án) này/u.test(body) && !/^(?:Kết luận|Nghị quyết|Kế hoạch|Chỉ thị|Quyết định|Thông báo|Chương trình|Đề án) này/u.test(body);
+export function isClosingAssignment(body: string): boolean {
+  return (
+    /^\p{Lu}/u.test(body) &&
+    /(?:Kết luận|Nghị quyết|Kế hoạch|Chỉ thị|Quyết định|Thông báo|Chương trình|Đề án) này/u.test(body) &&
+    !/^(?:Kết luận|Nghị quyết|Kế hoạch|Chỉ thị|Quyết định|Thông báo|Chương trình|Đề án) này/u.test(body)
+  );
 }
 
 /** The printed path of a node, e.g. "IV.1", "2.3.1", "III.8-bullet2". */
