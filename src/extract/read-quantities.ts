@@ -165,6 +165,7 @@ export function readQuantities(paragraph: string, offset: number): RawQuantity[]
 function readClause(clause: string, offset: number): RawQuantity[] {
   const found: RawQuantity[] = [];
   let lastEnd = 0;
+  let skippedName = -1;
   NUMBER_AT.lastIndex = 0;
   for (let m = NUMBER_AT.exec(clause); m; m = NUMBER_AT.exec(clause)) {
     const raw = m[1] ?? '';
@@ -173,7 +174,16 @@ function readClause(clause: string, offset: number): RawQuantity[] {
     const value = parseNumber(raw);
     if (value === null) continue;
     const hit: NumberHit = { raw, value, start, end: start + raw.length };
+    // "cấp độ 3, 4": the numbers after a name's number are names too
+    if (skippedName >= 0 && /^\s*(?:,|và|hoặc)\s*$/u.test(clause.slice(skippedName, start))) {
+      skippedName = hit.end;
+      NUMBER_AT.lastIndex = hit.end;
+      continue;
+    }
+    skippedName = -1;
     const q = readValueAt(clause, hit, offset, found.at(-1)?.unit ?? null);
+    if (!q && NAME_BEFORE.test(clause.slice(Math.max(0, start - 20), start).toLowerCase()))
+      skippedName = hit.end;
     if (q) {
       found.push(...q.quantities);
       lastEnd = q.end;
@@ -215,11 +225,16 @@ function sharePer(clause: string, offset: number, qs: RawQuantity[]): RawQuantit
 }
 
 const TAIL_STOP =
-  /[;()]|,\s*(?=(?:\d|trên |dưới |khoảng |ít nhất |hơn |tăng |giảm |đạt ))|\s[-–]\s|\s(?:và|với|bằng|chiếm|so với|trong đó|vượt|còn|lần lượt|ước|để|đề|phấn đấu|phần đầu|phân đầu|phấn đầu|đến năm|trong năm)\s|\s(?:đạt|tăng|giảm|được)\s+(?=\d|trên|dưới|khoảng|hơn)|:\s/u;
+  /[;()]|,\s*(?=(?:\d|trên |dưới |khoảng |ít nhất |hơn |tăng |giảm |đạt ))|\s[-–]\s|\s(?:và|với|bằng|chiếm|so với|trong đó|vượt|còn|lần lượt|ước|để|đề|phấn đấu|phần đầu|phân đầu|phấn đầu|đến năm|trong năm|thực hiện)\s|\s(?:đạt|tăng|giảm|được)\s+(?=\d|trên|dưới|khoảng|hơn)|:\s/u;
+
+const PREPOSITION_START =
+  /^(?:theo|trong|tại|vào|đến|tới|cho|trở|năm|từ|khi|để|do|nhằm|so với|trên|dưới|[/(,-])/u;
 
 /** The words after a value that say what it counts ("87 dự án đầu tư mới", "100% xã đạt chuẩn ..."). */
 function tailAfter(clause: string, from: number, limit: number): string {
-  const rest = clause.slice(from, limit);
+  let rest = clause.slice(from, limit);
+  // "35 học sinh, cấp trung học là 42 học sinh": what follows the last comma names the next value
+  if (limit < clause.length && rest.lastIndexOf(', ') > 0) rest = rest.slice(0, rest.lastIndexOf(', '));
   // "so với cùng kỳ", "so với kế hoạch năm" stays with the value it qualifies
   const compared = /^\s*so với\s/u.exec(rest);
   const searchFrom = compared ? compared[0].length : 0;
@@ -253,19 +268,23 @@ function nameIndicators(clause: string, offset: number, qs: readonly RawQuantity
     const weak = contentWordCount(before) < (isCountUnit(q.unit) ? 1 : 2);
     let indicator = before;
     let usedTail = false;
-    if (isCountUnit(q.unit) && contentWordCount(tail) > 0) {
+    const describes = contentWordCount(tail) > 0 && !PREPOSITION_START.test(tail);
+    if (isCountUnit(q.unit) && contentWordCount(tail) > 0 && !/^[/(,-]/u.test(tail)) {
       // "87 dự án đầu tư mới": the words after a count say what it counts
       indicator = `${before} ${q.unit} ${tail}`.trim();
       usedTail = true;
-    } else if (weak && q.unit === '%' && contentWordCount(tail) >= 2 && !/^so với/u.test(tail)) {
-      // "100% xã đạt chuẩn nông thôn mới nâng cao"
-      indicator = `${before} ${tail}`.trim();
+    } else if (q.unit === '%' && describes) {
+      // "100% xã đạt chuẩn nông thôn mới nâng cao", "giải ngân 100% kế hoạch vốn đầu tư công"
+      indicator = `${lastWords(before, 6)} ${tail}`.trim();
       usedTail = true;
     } else if (weak) {
       // "..., vượt 128,6% dự toán" / "và tăng 54,9% so với cùng kỳ": about the clause's subject
-      indicator = [subject, before, tail].filter(Boolean).join(' ');
-      usedTail = tail !== '';
+      const compared = /^so với/u.test(tail) ? tail : '';
+      indicator = [subject, before, compared].filter(Boolean).join(' ');
+      usedTail = compared !== '';
     }
+    if (!usedTail && isCountUnit(q.unit) && !indicator.includes(q.unit) && contentWordCount(indicator) > 0)
+      indicator = `${indicator} ${q.unit}`;
     if (!contentWordCount(indicator) && q.unit) indicator = `số ${q.unit}`;
     if (/lần lượt\s*$/u.test(clause.slice(Math.max(0, start - 12), start).toLowerCase())) {
       const count = respectiveRun(clause, offset, qs, i);
