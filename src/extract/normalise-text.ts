@@ -19,8 +19,8 @@ export function normaliseText(input: string): string {
   );
   t = t.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
   t = readLatex(t);
-  t = t.replace(/<\/?[a-zA-Z][^<>\n]{0,80}>/g, (tag) => (/^<\/?(br|p|div)\b/i.test(tag) ? '\n' : ''));
   t = t.replace(/<sup>[^<\n]{0,40}<\/sup>/gi, '');
+  t = t.replace(/<\/?[a-zA-Z][^<>\n]{0,80}>/g, (tag) => (/^<\/?(br|p|div)\b/i.test(tag) ? '\n' : ''));
   t = removeEmphasis(t);
   t = t.replace(/\^\{[^}\n]{0,40}\}/g, '');
   const lines = t

@@ -17,7 +17,8 @@ const ROMAN: Readonly<Record<string, number>> = { I: 1, II: 2, III: 3, IV: 4 };
 const PERIOD =
   /(?:(?<half>6 tháng (?<which>đầu|cuối)(?: năm)?|sáu tháng (?<which2>đầu|cuối)(?: năm)?)\s*(?<hy>(?:19|20)\d\d)?)|(?:quý\s+(?<q>IV|I{1,3}|[1-4])(?:\s*(?:năm|\/)\s*(?<qy>(?:19|20)\d\d))?)|(?:(?<cum>\d{1,2}) tháng(?: đầu)? năm)|(?:tháng\s+(?<m>\d{1,2})\s*(?:\/|năm)\s*(?<my>(?:19|20)\d\d))|(?:(?:giai đoạn|thời kỳ|kế hoạch \d+ năm)\s+(?<s1>(?:19|20)\d\d)\s*[-–]\s*(?<s2>(?:19|20)\d\d))|(?:năm\s+(?<y>(?:19|20)\d\d)(?!\s*[-–]\s*\d))/giu;
 
-const NOT_A_PERIOD_BEFORE = /(?:so với(?: cùng kỳ)?|cùng kỳ|tầm nhìn(?: đến)?|nhiệm kỳ|khóa|từ|sau|trước|kể từ|cuối)\s*$/iu;
+const NOT_A_PERIOD_BEFORE =
+  /(?:so với(?: cùng kỳ)?|cùng kỳ|tầm nhìn(?: đến)?|nhiệm kỳ|khóa|từ|sau|trước|kể từ|cuối)\s*$/iu;
 
 /** Every period named in `text`; `year` fills in a quarter or half named without one. */
 export function readPeriods(text: string, year: number | null = null): PeriodMention[] {

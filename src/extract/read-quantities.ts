@@ -111,6 +111,19 @@ const VALUE_WORDS = new Set(
     'xuống',
     'cả',
     'toàn',
+    'kh',
+    'kế',
+    'hoạch',
+    'toán',
+    'giao',
+    'so',
+    'cùng',
+    'kỳ',
+    'trước',
+    'năm',
+    'riêng',
+    'nếu',
+    'trừ',
   ].map((w) => foldedWords(w).join(' ')),
 );
 
@@ -423,7 +436,7 @@ function readValueAt(
  * 9,3") or, for a plan figure beside an actual ("(KH là 9,5)"), the actual's unit.
  */
 function impliedUnit(before: string, after: string, lastUnit: string | null): string | null {
-  if (!/^\s*(?:[),;.]|$)/u.test(after)) return null;
+  if (!/^\s*(?:[(),;.]|$)/u.test(after)) return null;
   const rate =
     /([\p{L}\p{M}]+(?: [\p{L}\p{M}]+)?)\s*\/\s*\d*\s*((?:vạn|nghìn|triệu)\s+)?([\p{L}\p{M}]+)[^/\d]{0,30}$/u.exec(
       before,
