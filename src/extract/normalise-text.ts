@@ -106,7 +106,12 @@ function joinBrokenLines(lines: readonly string[]): string[] {
     const prevIndex = out.length - 1;
     const prev = prevIndex >= 0 ? (out[prevIndex] ?? '') : '';
     const pageBreakJoin =
-      blankRun > 0 && prev !== '' && !ENDS_SENTENCE.test(prev) && STARTS_LOWER.test(line) && !isAllCaps(prev);
+      blankRun > 0 &&
+      prev !== '' &&
+      !ENDS_SENTENCE.test(prev) &&
+      STARTS_LOWER.test(line) &&
+      !LIST_START.test(line) &&
+      !isAllCaps(prev);
     const wrapJoin =
       blankRun === 0 &&
       prev !== '' &&

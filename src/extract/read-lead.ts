@@ -12,7 +12,7 @@ export interface LeadReading {
 
 /** First words of a body's name (folded, diacritics removed). */
 const BODY_START =
-  /^(?:cac |nhung |toan the )?(?:ban|so|uy ban|ubnd|hdnd|ubmttq|mttq|ubkt|hoi dong|dang uy|dang doan|ban can su|bcs|van phong|thuong truc|thuong vu|mat tran|cap uy|cap chinh quyen|chinh quyen|cong an|bo chi huy|bo tu lenh|thanh pho|thi xa|huyen|xa|phuong|huyen uy|thi uy|thanh uy|tinh uy|thanh uy|dang bo|chu dau tu|trung tam|cuc|chi cuc|kho bac|ngan hang|toa an|vien kiem sat|tinh doan|doan thanh nien|hoi (?:nong dan|lien hiep|cuu chien binh|phu nu|doanh nghiep|chu thap)|lien doan|lien minh|bao chi|dai phat thanh|truong|benh vien|bo (?!sung)|chinh phu|thu tuong|quoc hoi|to dai bieu|doan dai bieu|dai bieu|co quan|don vi|dia phuong|nganh|doanh nghiep|to chuc (?:dang|chinh tri)|to cong tac|ban chi dao|nguoi dung dau|lanh dao (?:tinh|so|ban|uy ban|ubnd|cac)|bi thu|chu tich|giam doc|thu truong|ubnd|hdnd|vptu|ban tuyen giao|ban to chuc|ban noi chinh|ban dan van|ban kinh te|ban quan ly|cac cap)\b/;
+  /^(?:cac |nhung |toan the )?(?:ban|so|uy ban|ubnd|hdnd|ubmttq|mttq|ubkt|hoi dong|dang uy|dang doan|ban can su|bcs|van phong|thuong truc|thuong vu|mat tran|cap uy|cap chinh quyen|chinh quyen|cong an|bo chi huy|bo tu lenh|thanh pho|thi xa|huyen|xa|phuong|huyen uy|thi uy|thanh uy|tinh uy|thanh uy|dang bo|chu dau tu|trung tam|cuc|chi cuc|kho bac|ngan hang|toa an|vien kiem sat|tinh doan|doan thanh nien|hoi (?:nong dan|lien hiep|cuu chien binh|phu nu|doanh nghiep|chu thap)|lien doan|lien minh|bao chi|dai phat thanh|truong|benh vien|bo(?! sung)|chinh phu|thu tuong|quoc hoi|to dai bieu|doan dai bieu|dai bieu|co quan|don vi|dia phuong|nganh|doanh nghiep|to chuc (?:dang|chinh tri)|to cong tac|ban chi dao|nguoi dung dau|lanh dao (?:tinh|so|ban|uy ban|ubnd|cac)|bi thu|chu tich|giam doc|thu truong|bo truong|tong giam doc|ubnd|hdnd|vptu|ban tuyen giao|ban to chuc|ban noi chinh|ban dan van|ban kinh te|ban quan ly|cac cap)\b/;
 
 /** Words that begin like a body's name but are not one ("Phương châm", "Ban hành", "Xã hội hóa"). */
 const NOT_A_BODY =
@@ -109,6 +109,17 @@ const ACTION_VERBS = [
   'đề nghị',
   'giao',
   'thống nhất',
+  'nâng cấp',
+  'hoàn thiện',
+  'làm sạch',
+  'số hóa',
+  'kết nối',
+  'tích hợp',
+  'vận hành',
+  'quản lý',
+  'tiếp nhận',
+  'phát triển',
+  'mở rộng',
 ];
 const VERB_AT = new RegExp(
   `(?<![\\p{L}\\p{M}])(?:${ACTION_VERBS.map((v) => v.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{M}])`,
@@ -143,7 +154,8 @@ export function readLead(text: string, options: { intro?: boolean } = {}): LeadR
     const object = readSubject(rest);
     if (object) return { lead: object, support: readSupport(rest.slice(object.length)) };
   }
-  return { lead: null, support: [] };
+  // "Chủ trì, phối hợp với Công an tỉnh ...": the lead is the heading's, the support is named here
+  return { lead: null, support: /^(?:chủ trì|phối hợp)/iu.test(clause) ? readSupport(clause) : [] };
 }
 
 /** Drops an opening adverbial phrase: "Theo thẩm quyền và quy định, X ...", "Chậm nhất trong tháng 6/2026, X ...". */
@@ -212,7 +224,7 @@ function readSupport(after: string): string[] {
 
 /** Bodies named precisely enough to be a later sentence's doer ("UBND cấp huyện rà soát ..."). */
 export function isSpecificBody(name: string): boolean {
-  return /^(?:UBND|HĐND|Ủy ban|Uỷ ban|Sở|Ban|Đảng ủy|Đảng uỷ|Đảng đoàn|Văn phòng|Công an|Bộ|Thường trực|Mặt trận|Tỉnh đoàn|Kho bạc|Ngân hàng|Cục|Chi cục|Trung tâm|Thanh tra)\b/u.test(
+  return /^(?:UBND|HĐND|Ủy ban|Uỷ ban|Sở|Ban|Đảng ủy|Đảng uỷ|Đảng đoàn|Văn phòng|Công an|Bộ|Thường trực|Mặt trận|Tỉnh đoàn|Kho bạc|Ngân hàng|Cục|Chi cục|Trung tâm|Thanh tra)(?![\p{L}\p{M}])/u.test(
     name,
   );
 }

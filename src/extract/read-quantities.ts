@@ -216,14 +216,12 @@ function readClause(clause: string, offset: number): RawQuantity[] {
   );
 }
 
-/** "trên 1 ha", "/01 vạn dân": a unit of measure, not a value. */
+/** "trên 1 ha", "trên 10.000 dân", "/01 vạn dân": a unit of measure, not a value. */
 function isPerUnit(q: RawQuantity, clause: string, offset: number): boolean {
-  if (q.lo !== 1 && q.hi !== 1) return false;
   const before = clause.slice(0, q.valueSpan[0] - offset).toLowerCase();
-  return (
-    /(?:trên|mỗi|cho|\/)\s*$/u.test(before) &&
-    /^(?:ha|km|người|hộ|lao động|dân|vạn|nghìn|triệu)/u.test(q.unit)
-  );
+  if (!/(?:trên|mỗi|cho|\/)\s*$/u.test(before)) return false;
+  if (/^(?:dân|người dân|dân số)(?![\p{L}\p{M}])/u.test(q.unit)) return true;
+  return (q.lo === 1 || q.hi === 1) && /^(?:ha|km|người|hộ|lao động|dân|vạn|nghìn|triệu)/u.test(q.unit);
 }
 
 /** "9,3 bác sỹ và 31 giường bệnh/1 vạn dân": the per-part written once serves both. */
@@ -442,7 +440,8 @@ function impliedUnit(before: string, after: string, lastUnit: string | null): st
       before,
     );
   if (rate) return `${rate[1]}/${rate[2] ?? ''}${rate[3]}`;
-  if (lastUnit && /(?:\(|\b)(?:kh|kế hoạch|chỉ tiêu)\s*(?:là|:)?\s*$/iu.test(before)) return lastUnit;
+  if (lastUnit && /(?:\(|(?<![\p{L}\p{M}]))(?:kh|kế hoạch|chỉ tiêu)\s*(?:là|:)?\s*$/iu.test(before))
+    return lastUnit;
   return null;
 }
 
@@ -489,7 +488,14 @@ function readCue(clause: string, start: number, end: number): QuantityCue {
   const lower = clause.toLowerCase();
   const before = lower.slice(Math.max(0, start - 40), start);
   const after = lower.slice(end, end + 30);
-  if (/\b(?:kh|kế hoạch|chỉ tiêu)\s*(?:là|:|đề ra là)?\s*$/u.test(before)) return 'plan';
+  if (/(?<![\p{L}\p{M}])(?:kh|kế hoạch|chỉ tiêu)\s*(?:là|:|đề ra là)?\s*$/u.test(before)) return 'plan';
+  if (
+    /(?:phấn đấu|phần đấu|phân đấu|phấn đầu|phần đầu|phân đầu|mục tiêu|quyết tâm)/u.test(
+      lower.slice(0, start),
+    )
+  )
+    return 'goal';
+
   if (
     /^\s*(?:kế hoạch|kh|dự toán)/u.test(after) &&
     /(?:đạt|bằng|vượt|hơn|được)\s*(?:hơn|trên|khoảng)?\s*$/u.test(before)
@@ -497,13 +503,7 @@ function readCue(clause: string, start: number, end: number): QuantityCue {
     return 'share-of-plan';
   if (/(?:lần lượt)\s*$/u.test(before) || /^\s*(?:và\s+[\d,.]+%\s*)?so với kế hoạch/u.test(after))
     return 'share-of-plan';
-  if (/\btừ\s*$/u.test(before) && /^\s*xuống/u.test(after)) return 'baseline';
-  if (
-    /(?:phấn đấu|phần đấu|phân đấu|phấn đầu|phần đầu|phân đầu|mục tiêu|quyết tâm)/u.test(
-      lower.slice(0, start),
-    )
-  )
-    return 'goal';
+  if (/(?<![\p{L}\p{M}])từ\s*$/u.test(before) && /^\s*xuống/u.test(after)) return 'baseline';
   if (/(?:ước đạt|đã đạt|đạt được|ước thực hiện|thực hiện được|có thêm)/u.test(before)) return 'achieved';
   return null;
 }
