@@ -14,6 +14,7 @@ export function normaliseText(input: string): string {
   t = t.replace(/\r\n?/g, '\n').replace(/[\u00A0\u2007\u202F\u2000-\u200A\u3000\t]/g, ' ');
   // zero-width and control characters other than newline
   t = t.replace(
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     /[\u0000-\u0009\u000B-\u001F\u007F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\uFEFF]/g,
     '',
   );
