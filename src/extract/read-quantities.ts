@@ -286,7 +286,7 @@ function nameIndicators(clause: string, offset: number, qs: readonly RawQuantity
       usedTail = true;
     } else if (q.unit === '%' && describes) {
       // "100% xã đạt chuẩn nông thôn mới nâng cao", "giải ngân 100% kế hoạch vốn đầu tư công"
-      indicator = `${lastWords(before, 6)} ${tail}`.trim();
+      indicator = `${lastWords(before, 10)} ${tail}`.trim();
       usedTail = true;
     } else if (weak) {
       // "..., vượt 128,6% dự toán" / "và tăng 54,9% so với cùng kỳ": about the clause's subject
