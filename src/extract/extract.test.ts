@@ -4,7 +4,8 @@ import { extract } from './extract.js';
 
 // Documents written for these tests in the genre's formats (not the five samples), so the
 // rules are checked on structures the samples do not have.
-const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/extract/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../test/fixtures/extract/${name}`, import.meta.url), 'utf8');
 
 describe('extract on a Government resolution (lettered targets, "TM. CHÍNH PHỦ")', () => {
   const r = extract(fixture('nghi-quyet-chinh-phu.txt'));
@@ -55,7 +56,10 @@ describe('extract on a provincial plan (numbered owners, "Thời gian hoàn thà
   });
   it('leads each lettered item with the body its numbered heading names', () => {
     const items = r.tasks.filter((t) => t.section.startsWith('III.1.'));
-    expect(items.map((t) => t.lead)).toEqual(['Sở Thông tin và Truyền thông', 'Sở Thông tin và Truyền thông']);
+    expect(items.map((t) => t.lead)).toEqual([
+      'Sở Thông tin và Truyền thông',
+      'Sở Thông tin và Truyền thông',
+    ]);
     expect(items[0]?.support).toEqual(['Công an tỉnh']);
     expect(items[0]?.deadline?.date).toBe('2024-06-30');
     expect(items[1]?.deadline).toBeNull();
@@ -69,9 +73,12 @@ describe('extract on a provincial plan (numbered owners, "Thời gian hoàn thà
 describe('extract, provenance and bad input', () => {
   it('points every span into source.text at the words it came from', () => {
     const r = extract(fixture('ke-hoach-ubnd-tinh.txt'));
-    for (const q of [...r.targets, ...r.results]) expect(r.source.text.slice(q.span[0], q.span[1])).toBe(q.text);
-    for (const t of r.tasks) expect(r.source.text.slice(t.span[0], t.span[1]).startsWith(t.text.slice(0, 20))).toBe(true);
-    for (const x of r.references) expect(r.source.text.slice(x.span[0], x.span[1])).toContain(x.number.slice(0, 3));
+    for (const q of [...r.targets, ...r.results])
+      expect(r.source.text.slice(q.span[0], q.span[1])).toBe(q.text);
+    for (const t of r.tasks)
+      expect(r.source.text.slice(t.span[0], t.span[1]).startsWith(t.text.slice(0, 20))).toBe(true);
+    for (const x of r.references)
+      expect(r.source.text.slice(x.span[0], x.span[1])).toContain(x.number.slice(0, 3));
   });
   it('returns a valid empty result with a warning for an empty document', () => {
     const r = extract('');
@@ -82,6 +89,22 @@ describe('extract, provenance and bad input', () => {
     const r = extract('Tỷ lệ hộ nghèo giảm còn 0,71%. '.repeat(100), { maxChars: 100 });
     expect(r.source.text.length).toBeLessThanOrEqual(101);
     expect(r.warnings.map((w) => w.code)).toContain('text-truncated');
+  });
+  it('gives the items of a section the time frame the section states, unless they set their own', () => {
+    const text = [
+      'II. NỘI DUNG',
+      '1. Đợt cao điểm rà soát hồ sơ',
+      'Thời gian: Từ ngày 15/11/2025 đến ngày 15/12/2025.',
+      'a) Sở Nội vụ rà soát hồ sơ cán bộ.',
+      'b) Sở Tài chính tổng hợp kinh phí, hoàn thành trước ngày 30/11/2025.',
+    ].join('\n');
+    const tasks = extract(text).tasks;
+    expect(tasks.map((t) => [t.lead, t.deadline?.date])).toEqual([
+      ['Sở Nội vụ', '2025-12-15'],
+      ['Sở Tài chính', '2025-11-30'],
+    ]);
+    const frame = tasks[0]?.deadline;
+    expect(frame && extract(text).source.text.slice(frame.span[0], frame.span[1])).toBe(frame?.text);
   });
   it('keeps an impossible date as text, with no date and a warning', () => {
     const r = extract('III. NHIỆM VỤ\n\n1. Sở Tài chính chủ trì rà soát, hoàn thành trước ngày 51/5/2024.\n');

@@ -45,7 +45,8 @@ function visit(ctx: Context, node: OutlineNode, inherited: Inherited): void {
   if (!info || !p) return;
   const inTasks = info.kind === 'tasks' || (info.kind === null && ownerOf(p.body) !== null);
   if (!inTasks) {
-    for (const child of node.children) visit(ctx, child, inherited);
+    const scope = headingScope(node, info, inherited);
+    for (const child of node.children) visit(ctx, child, scope);
     return;
   }
   const numberedChildren = node.children.filter((c) => !isBullet(c));
@@ -89,8 +90,10 @@ function headingScope(node: OutlineNode, info: SectionInfo, inherited: Inherited
     }
     if (!owner && p.body.trim().endsWith(':')) lead = readLead(p.body, { intro: true }).lead ?? lead;
   }
-  const frameSource = [p?.body ?? '', ...node.content.map((c) => c.body)].join('\n');
-  const frame = readSectionTimeFrame(frameSource);
+  const year = yearOfPeriod(info.period);
+  const frame = [...(p ? [p] : []), ...node.content]
+    .map((x) => readSectionTimeFrame(x.body, x.bodyStart, year))
+    .find((f) => f !== null);
   const timeFrame: Deadline | null = frame
     ? { date: frame.date, text: frame.text, span: frame.span }
     : inherited.timeFrame;
