@@ -17,6 +17,9 @@ describe('classifySection', () => {
     expect(classifySection('MỤC ĐÍCH, YÊU CẦU')).toBe('aims');
     expect(classifySection('Phương châm lãnh đạo, chỉ đạo nhiệm vụ')).toBe('aims');
   });
+  it('reads "NỘI DUNG" of a plan as a task section', () => {
+    expect(classifySection('NỘI DUNG THỰC HIỆN')).toBe('tasks');
+  });
   it('names no kind for a heading that only names a body', () => {
     expect(classifySection('Sở Nội vụ')).toBeNull();
   });

@@ -17,7 +17,7 @@ const RULES: ReadonlyArray<[RegExp, SectionKind]> = [
   ],
   [/(?:ket qua|tinh hinh|danh gia|ton tai|han che|nguyen nhan|bai hoc)/, 'results'],
   [
-    /(?:nhiem vu|giai phap|to chuc thuc hien|trach nhiem|phan cong|de nghi|kien nghi|giao |chi dao|hieu luc thi hanh)/,
+    /(?:^noi dung|nhiem vu|giai phap|to chuc thuc hien|trach nhiem|phan cong|de nghi|kien nghi|giao |chi dao|hieu luc thi hanh)/,
     'tasks',
   ],
 ];
