@@ -106,6 +106,12 @@ describe('extract, provenance and bad input', () => {
     const frame = tasks[0]?.deadline;
     expect(frame && extract(text).source.text.slice(frame.span[0], frame.span[1])).toBe(frame?.text);
   });
+  it('warns about a value with no unit and leaves it out', () => {
+    const r = extract('I. KẾT QUẢ\n\nSố bác sỹ bình quân đạt 12 trong năm.\n');
+    expect(r.results).toEqual([]);
+    const w = r.warnings.find((x) => x.code === 'number-without-unit');
+    expect(w && r.source.text.slice(w.span?.[0], w.span?.[1])).toBe('12');
+  });
   it('keeps an impossible date as text, with no date and a warning', () => {
     const r = extract('III. NHIỆM VỤ\n\n1. Sở Tài chính chủ trì rà soát, hoàn thành trước ngày 51/5/2024.\n');
     expect(r.tasks[0]?.deadline).toMatchObject({ date: null });

@@ -1,4 +1,4 @@
-import type { ExtractOptions, ExtractResult, ExtractWarning, Quantity } from './types.js';
+import type { ExtractOptions, ExtractResult, ExtractWarning, Quantity, Span } from './types.js';
 import { normaliseText } from './normalise-text.js';
 import { buildOutline, splitParagraphs, type OutlineNode, type Paragraph } from './segment-outline.js';
 import { describeSections, type SectionInfo } from './describe-sections.js';
@@ -39,9 +39,25 @@ export function extract(input: string, options: ExtractOptions = {}): ExtractRes
   const outline = buildOutline(paragraphs);
   const docPeriod = documentPeriod(header.document.title, text);
   const sections = describeSections(outline, docPeriod);
-  const { targets, results } = readAllQuantities(outline, sections, docPeriod);
+  const unitless: Span[] = [];
+  const { targets, results } = readAllQuantities(outline, sections, docPeriod, unitless);
   readFootnoteQuantities(paragraphs, docPeriod, targets, results);
+  for (const span of unitless) {
+    warnings.push({
+      code: 'number-without-unit',
+      message: `"${text.slice(span[0], span[1])}" reads as a value but no unit says what it counts; it was left out.`,
+      span,
+    });
+  }
   const tasks = readTasks(text, outline, sections, warnings);
+  if (tasks.length === 0 && text.trim() && header.document.type !== 'bao_cao') {
+    warnings.push({
+      code: 'no-tasks-found',
+      message:
+        'No assigned task was found: check that the numbered items of the task sections survived the conversion.',
+      span: null,
+    });
+  }
   return {
     schema: 'ro.extract/v1',
     document: header.document,
@@ -68,6 +84,7 @@ function readAllQuantities(
   outline: OutlineNode,
   sections: ReadonlyMap<OutlineNode, SectionInfo>,
   docPeriod: string | null,
+  unitless: Span[],
 ): { targets: Quantity[]; results: Quantity[] } {
   const targets: Quantity[] = [];
   const results: Quantity[] = [];
@@ -78,7 +95,7 @@ function readAllQuantities(
       for (const p of paragraphs) {
         const isHeading = p === node.paragraph && info.isHeading;
         if (isHeading) continue;
-        for (const q of readQuantities(p.body, p.bodyStart)) {
+        for (const q of readQuantities(p.body, p.bodyStart, unitless)) {
           const kind = kindOf(q, info);
           if (!kind) continue;
           const period = periodOf(q, p.body, p.bodyStart, info, kind, docPeriod);

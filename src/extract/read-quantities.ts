@@ -167,15 +167,18 @@ interface NumberHit {
 }
 
 /** Reads the quantities of one paragraph; `offset` is the paragraph's start in the document. */
-export function readQuantities(paragraph: string, offset: number): RawQuantity[] {
+export function readQuantities(paragraph: string, offset: number, unitless: Span[] = []): RawQuantity[] {
   const out: RawQuantity[] = [];
   for (const clause of splitClauses(paragraph, offset)) {
-    out.push(...readClause(clause.text, clause.start));
+    out.push(...readClause(clause.text, clause.start, unitless));
   }
   return out;
 }
 
-function readClause(clause: string, offset: number): RawQuantity[] {
+/** A number stated as a value ("đạt 12", "tăng 5") that has no unit to say what it counts. */
+const VALUE_BEFORE = /(?:đạt|tăng|giảm|còn|là|ở mức|khoảng|trên|dưới|ít nhất|tối đa)\s*$/u;
+
+function readClause(clause: string, offset: number, unitless: Span[]): RawQuantity[] {
   const found: RawQuantity[] = [];
   let lastEnd = 0;
   let skippedName = -1;
@@ -195,8 +198,15 @@ function readClause(clause: string, offset: number): RawQuantity[] {
     }
     skippedName = -1;
     const q = readValueAt(clause, hit, offset, found.at(-1)?.unit ?? null);
-    if (!q && NAME_BEFORE.test(clause.slice(Math.max(0, start - 20), start).toLowerCase()))
-      skippedName = hit.end;
+    const before = clause.slice(Math.max(0, start - 20), start).toLowerCase();
+    if (!q && NAME_BEFORE.test(before)) skippedName = hit.end;
+    else if (
+      !q &&
+      VALUE_BEFORE.test(before) &&
+      !/^(?:19|20)\d\d$/.test(raw) &&
+      !/^\s*[/.-]\d/.test(clause.slice(hit.end))
+    )
+      unitless.push([offset + start, offset + hit.end]);
     if (q) {
       found.push(...q.quantities);
       lastEnd = q.end;
