@@ -91,8 +91,10 @@ function readAllQuantities(
   const visit = (node: OutlineNode, inBody: boolean) => {
     const info = sections.get(node);
     const paragraphs = [...(node.paragraph ? [node.paragraph] : []), ...node.content, ...node.trailing];
-    if (inBody && info) {
+    if (info && (inBody || node.paragraph === null)) {
       for (const p of paragraphs) {
+        // the legal basis of the preamble ("Căn cứ ...", "Xét ...") sets no values
+        if (!inBody && /^(?:Căn cứ|Xét|Thực hiện|Theo đề nghị|Theo)\s/u.test(p.body)) continue;
         const isHeading = p === node.paragraph && info.isHeading;
         if (isHeading) continue;
         for (const q of readQuantities(p.body, p.bodyStart, unitless)) {

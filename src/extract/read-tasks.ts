@@ -130,11 +130,11 @@ function readItem(ctx: Context, node: OutlineNode, inherited: Inherited): void {
   const year = yearOfPeriod(info?.period ?? null);
   const selfLead = readLead(p.body).lead;
   // bullets of an item that only introduces them are all tasks; otherwise those that name their own owner or deadline
-  const bulletTasks = bullets.filter((b) => ownIntro || standsAlone(b, year));
+  const bulletTasks = new Set(bullets.filter((b) => ownIntro || standsAlone(b, year)));
   const merged: Paragraph[] = [];
   const collect = (n: OutlineNode) => {
     for (const c of n.children) {
-      if (bulletTasks.includes(c)) continue;
+      if (bulletTasks.has(c)) continue;
       if (c.paragraph) merged.push(c.paragraph);
       merged.push(...c.content);
       collect(c);
@@ -142,20 +142,16 @@ function readItem(ctx: Context, node: OutlineNode, inherited: Inherited): void {
   };
   collect(node);
   const nestedTasks = bullets
-    .filter((b) => !bulletTasks.includes(b))
+    .filter((b) => !bulletTasks.has(b))
     .flatMap((b) => b.children.filter((c) => standsAlone(c, year)));
   const isHeadingOnly =
     ownIntro ||
-    (node.content.length === 0 && bulletTasks.length > 0 && merged.length === 0 && isOnlyOwner(p.body));
+    (node.content.length === 0 && bulletTasks.size > 0 && merged.length === 0 && isOnlyOwner(p.body));
   const closing = node.trailing.filter((t) => isClosingAssignment(t.body));
+  const nestedParagraphs = new Set(nestedTasks.map((t) => t.paragraph));
   if (!isHeadingOnly) {
     const trailing = node.trailing.filter((t) => !closing.includes(t));
-    const own = [
-      p,
-      ...node.content,
-      ...merged.filter((m) => !nestedTasks.some((t) => t.paragraph === m)),
-      ...trailing,
-    ];
+    const own = [p, ...node.content, ...merged.filter((m) => !nestedParagraphs.has(m)), ...trailing];
     emit(
       ctx,
       node,

@@ -29,6 +29,8 @@ export interface OutlineNode {
   readonly content: Paragraph[];
   readonly children: OutlineNode[];
   parent: OutlineNode | null;
+  /** 1-based position among the siblings with the same kind of marker. */
+  readonly ordinal: number;
   /** Unnumbered paragraphs that come after the children (a closing paragraph). */
   readonly trailing: Paragraph[];
 }
@@ -84,8 +86,13 @@ export function splitParagraphs(text: string): Paragraph[] {
   return out;
 }
 
-function newNode(paragraph: Paragraph | null, depth: number, parent: OutlineNode | null): OutlineNode {
-  return { paragraph, depth, content: [], children: [], parent, trailing: [] };
+function newNode(
+  paragraph: Paragraph | null,
+  depth: number,
+  parent: OutlineNode | null,
+  ordinal: number,
+): OutlineNode {
+  return { paragraph, depth, content: [], children: [], parent, trailing: [], ordinal };
 }
 
 /**
@@ -93,7 +100,8 @@ function newNode(paragraph: Paragraph | null, depth: number, parent: OutlineNode
  * before closes every level below it. Bullets (- and +) always nest under the latest item.
  */
 export function buildOutline(paragraphs: readonly Paragraph[]): OutlineNode {
-  const root = newNode(null, 0, null);
+  const root = newNode(null, 0, null, 0);
+  const counts = new Map<OutlineNode, Map<MarkerKind, number>>();
   const stack: { kind: MarkerKind; node: OutlineNode }[] = [];
   for (const p of paragraphs) {
     if (isEndOfBody(p)) break;
@@ -110,7 +118,11 @@ export function buildOutline(paragraphs: readonly Paragraph[]): OutlineNode {
     const at = stack.findIndex((s) => s.kind === kind);
     if (at >= 0) stack.length = at;
     const parent = stack.at(-1)?.node ?? root;
-    const node = newNode(p, stack.length + 1, parent);
+    const seen = counts.get(parent) ?? new Map<MarkerKind, number>();
+    counts.set(parent, seen);
+    const ordinal = (seen.get(kind) ?? 0) + 1;
+    seen.set(kind, ordinal);
+    const node = newNode(p, stack.length + 1, parent, ordinal);
     parent.children.push(node);
     stack.push({ kind, node });
   }
@@ -142,8 +154,7 @@ export function sectionPath(node: OutlineNode): string {
     const m = n.paragraph.marker;
     if (!m) break;
     if (m.kind === 'dash' || m.kind === 'plus') {
-      const siblings = (n.parent?.children ?? []).filter((c) => c.paragraph?.marker?.kind === m.kind);
-      labels.unshift(`${m.kind === 'dash' ? 'bullet' : 'plus'}${siblings.indexOf(n) + 1}`);
+      labels.unshift(`${m.kind === 'dash' ? 'bullet' : 'plus'}${n.ordinal}`);
     } else if (m.kind === 'article') labels.unshift(`Điều ${m.label}`);
     else labels.unshift(m.label);
   }

@@ -1,6 +1,11 @@
 /** What a reader returns: the document's text or a clear reason it could not be read. */
 export type ReadResult =
-  | { readonly ok: true; readonly text: string; readonly format: DocumentFormat; readonly notes: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly text: string;
+      readonly format: DocumentFormat;
+      readonly notes: readonly string[];
+    }
   | { readonly ok: false; readonly error: ReadError };
 
 export type DocumentFormat = 'txt' | 'md' | 'docx' | 'pdf';
