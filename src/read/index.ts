@@ -1,0 +1,2 @@
+export { DEFAULT_MAX_BYTES, readBytes, readDocument, type ReadOptions } from './read-document.js';
+export type * from './types.js';
