@@ -1,0 +1,69 @@
+import { parseArgs } from 'node:util';
+import { LANGS, type Lang } from '../i18n/format.js';
+import { runExtract } from './extract-command.js';
+import { EXIT, UsageError, type CliIO } from './io.js';
+import { USAGE, VERSION } from './usage.js';
+
+function pickLang(flag: string | undefined, env: CliIO['env']): Lang {
+  const wanted = flag ?? (env['RO_LANG'] || undefined);
+  if (wanted === undefined) return 'vi';
+  if ((LANGS as readonly string[]).includes(wanted)) return wanted as Lang;
+  throw new UsageError(`--lang must be one of ${LANGS.join(', ')} (got "${wanted}")`);
+}
+
+/** Runs `ro ARGS...` and returns the exit code. Never throws for bad input. */
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      io.stdout(USAGE);
+      return command === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (command === '--version' || command === '-v' || command === 'version') {
+      io.stdout(`ro ${VERSION}\n`);
+      return EXIT.ok;
+    }
+    if (command === 'extract') {
+      const { values, positionals } = parseArgs({
+        args: [...rest],
+        allowPositionals: true,
+        strict: true,
+        options: {
+          out: { type: 'string', short: 'o' },
+          format: { type: 'string', short: 'f' },
+          lang: { type: 'string' },
+          all: { type: 'boolean' },
+          'max-bytes': { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        },
+      });
+      if (values.help) {
+        io.stdout(USAGE);
+        return EXIT.ok;
+      }
+      return await runExtract(
+        {
+          files: positionals,
+          out: values.out,
+          format: values.format,
+          lang: pickLang(values.lang, io.env),
+          all: values.all ?? false,
+          maxBytes: values['max-bytes'],
+        },
+        io,
+      );
+    }
+    throw new UsageError(`unknown command "${command}"`);
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.stderr(`ro: ${(error as Error).message}\nRun "ro --help" for usage.\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+
+function readVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version?: string;
+    };
+    return pkg.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export const VERSION = readVersion();
+
+export const USAGE = `Rõ ${VERSION} — đọc văn bản chỉ đạo, theo dõi chỉ tiêu và nhiệm vụ
+(reads directives, tracks their targets and tasks)
+
+Cách dùng / usage:
+  ro extract FILE                   in JSON ro.extract/v1 của một văn bản
+                                    (print the ro.extract/v1 JSON of one document)
+  ro extract --out DIR FILE...      ghi DIR/<tên>.json cho từng tệp (write one JSON per file)
+  ro extract --format table FILE... in bản tóm tắt dễ đọc (print a readable summary)
+
+Tùy chọn / options:
+  -o, --out DIR        thư mục ghi kết quả (output directory, created if missing)
+  -f, --format FMT     json (mặc định / default) | table
+      --lang LANG      vi (mặc định / default) | en; hoặc biến môi trường RO_LANG
+      --all            bảng hiện mọi dòng (table: show every row)
+      --max-bytes N    giới hạn kích thước tệp (file size limit, default 50 MiB)
+  -h, --help           hướng dẫn này (this help)
+  -v, --version        phiên bản (version)
+
+Tệp nhận / accepted files: .txt .md (UTF-8, UTF-16, Windows-1258), .docx, .pdf có lớp chữ (text layer).
+Mã thoát / exit codes: 0 thành công (ok), 1 có tệp không đọc được (a file failed), 2 sai cú pháp lệnh (usage).
+`;
