@@ -151,6 +151,30 @@ export function splitClauses(text: string, offset: number): { text: string; star
     }
   }
   push(text.length);
+  return out.flatMap(capClause);
+}
+
+/** Clauses longer than this are cut at commas, else at spaces: a value's clause is a phrase, not a page. */
+const MAX_CLAUSE = 600;
+
+function capClause(clause: { text: string; start: number }): { text: string; start: number }[] {
+  if (clause.text.length <= MAX_CLAUSE) return [clause];
+  const out: { text: string; start: number }[] = [];
+  let from = 0;
+  const { text, start } = clause;
+  while (text.length - from > MAX_CLAUSE) {
+    const window = text.slice(from, from + MAX_CLAUSE);
+    let cut = window.lastIndexOf(', ');
+    if (cut < MAX_CLAUSE / 3) cut = window.lastIndexOf(' ');
+    if (cut < MAX_CLAUSE / 3) cut = MAX_CLAUSE;
+    const piece = text.slice(from, from + cut);
+    const lead = piece.length - piece.trimStart().length;
+    if (piece.trim()) out.push({ text: piece.trim(), start: start + from + lead });
+    from += cut + (text[from + cut] === ',' ? 1 : 0);
+  }
+  const rest = text.slice(from);
+  const lead = rest.length - rest.trimStart().length;
+  if (rest.trim()) out.push({ text: rest.trim(), start: start + from + lead });
   return out;
 }
 

@@ -39,7 +39,7 @@ const MARKER_PATTERNS: ReadonlyArray<[MarkerKind, RegExp]> = [
   ['article', /^(Điều\s+(\d{1,3}))\s*[.:]\s*/u],
   ['roman', /^(([IVX]{1,5}))\s*[.\-–)]\s+(?=\S)/u],
   ['dotted', /^((\d{1,2}(?:\.\d{1,2}){1,3}))\.?\s*[.\-–)]?\s+(?=\S)/u],
-  ['arabic', /^((\d{1,2}))\s*[.\-–)]\s*(?=\p{L}|\()/u],
+  ['arabic', /^((\d{1,3}))\s*[.\-–)]\s*(?=\p{L}|\()/u],
   ['paren', /^(\((\d{1,3})\))\s*/u],
   ['letter', /^(([a-zđ]))\)\s*(?=\S)/u],
   ['dash', /^([-–—•●▪]())\s*(?=\S)/u],
