@@ -413,8 +413,8 @@ function readValueAt(
       end = hit.end + (unitReading?.length ?? 0) + range[0].length;
       unitReading = secondUnit ?? unitReading;
       if (secondUnit) end += secondUnit.length;
-      const rawRange = clause.slice(hit.start, end);
-      return finish(rawRange, unitReading?.unit ?? '');
+      // raw is the two numbers as written, without units or words between: "7,5-8"
+      return finish(`${hit.raw}-${range[1] ?? ''}`, unitReading?.unit ?? '');
     }
   }
   if (!unitReading) {
