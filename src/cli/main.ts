@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { LANGS, type Lang } from '../i18n/format.js';
 import { runExtract } from './extract-command.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
+import { runImport, runMigrate } from './store-commands.js';
 import { USAGE, VERSION } from './usage.js';
 
 function pickLang(flag: string | undefined, env: CliIO['env']): Lang {
@@ -49,6 +50,37 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
           lang: pickLang(values.lang, io.env),
           all: values.all ?? false,
           maxBytes: values['max-bytes'],
+        },
+        io,
+      );
+    }
+    if (command === 'migrate') {
+      const { values, positionals } = parseArgs({
+        args: [...rest],
+        allowPositionals: true,
+        strict: true,
+        options: { db: { type: 'string' } },
+      });
+      if (positionals.length > 0) throw new UsageError(`migrate takes no file (got "${positionals[0]}")`);
+      return await runMigrate(values.db, io);
+    }
+    if (command === 'import') {
+      const { values, positionals } = parseArgs({
+        args: [...rest],
+        allowPositionals: true,
+        strict: true,
+        options: {
+          db: { type: 'string' },
+          'replace-draft': { type: 'boolean' },
+          confirm: { type: 'boolean' },
+        },
+      });
+      return await runImport(
+        {
+          files: positionals,
+          db: values.db,
+          replaceDraft: values['replace-draft'] ?? false,
+          confirm: values.confirm ?? false,
         },
         io,
       );

@@ -21,6 +21,13 @@ Cách dùng / usage:
                                     (print the ro.extract/v1 JSON of one document)
   ro extract --out DIR FILE...      ghi DIR/<tên>.json cho từng tệp (write one JSON per file)
   ro extract --format table FILE... in bản tóm tắt dễ đọc (print a readable summary)
+  ro import [--db PATH] [--confirm] [--replace-draft] FILE...
+                                    nhập văn bản vào cơ sở dữ liệu thành bản nháp
+                                    (import each file as a draft directive; --confirm makes it live)
+  ro migrate [--db PATH]            tạo/cập nhật cơ sở dữ liệu (create or update the database)
+
+Cơ sở dữ liệu / database: SQLite tại --db (mặc định ./data/ro.db), hoặc PostgreSQL khi đặt
+DATABASE_URL=postgres://... (PostgreSQL when DATABASE_URL is set).
 
 Tùy chọn / options:
   -o, --out DIR        thư mục ghi kết quả (output directory, created if missing)
