@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { fold } from '../domain/fold.js';
+import { catalogEntryFor, type CatalogEntry } from '../domain/indicator-catalog.js';
 import { suggestUnits, type NamedUnit } from '../domain/match-unit.js';
 import { extract, type ExtractResult } from '../extract/index.js';
 import { readBytes } from '../read/index.js';
@@ -147,14 +148,26 @@ async function saveDraft(
     ...result.targets.map((q) => ({ q, kind: 'target' as const })),
     ...result.results.map((q) => ({ q, kind: 'result' as const })),
   ];
+  const indicatorIds = new Map<string, number>();
+  const indicatorFor = async (text: string, unit: string): Promise<number | null> => {
+    const entry = catalogEntryFor(text, unit);
+    if (!entry) return null;
+    const known = indicatorIds.get(entry.key);
+    if (known !== undefined) return known;
+    const id = await ensureIndicator(trx, entry, input.now);
+    indicatorIds.set(entry.key, id);
+    return id;
+  };
+  const linked: (number | null)[] = [];
+  for (const { q } of quantities) linked.push(await indicatorFor(q.indicator, q.unit));
   for (let i = 0; i < quantities.length; i += 200) {
     await trx
       .insertInto('quantities')
       .values(
-        quantities.slice(i, i + 200).map(({ q, kind }) => ({
+        quantities.slice(i, i + 200).map(({ q, kind }, j) => ({
           directive_id: directiveId,
           kind,
-          indicator_id: null,
+          indicator_id: linked[i + j] ?? null,
           indicator_text: q.indicator,
           op: q.op,
           lo: q.lo,
@@ -223,6 +236,38 @@ async function saveDraft(
     at: input.now,
   });
   return summary;
+}
+
+/** The stored indicator for a catalogue entry, created with its aliases on first use. */
+async function ensureIndicator(
+  trx: Transaction<Database>,
+  entry: CatalogEntry,
+  now: string,
+): Promise<number> {
+  const folded = fold(entry.name);
+  const existing = await trx
+    .selectFrom('indicators')
+    .select('id')
+    .where('name_folded', '=', folded)
+    .executeTakeFirst();
+  if (existing) return existing.id;
+  const row = await trx
+    .insertInto('indicators')
+    .values({
+      name: entry.name,
+      name_folded: folded,
+      unit: entry.unit,
+      direction: entry.direction,
+      category: entry.category,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('indicator_aliases')
+    .values([...new Set(entry.anyOf)].map((alias) => ({ indicator_id: row.id, alias, alias_folded: alias })))
+    .execute();
+  return row.id;
 }
 
 /** Makes a reviewed draft live. */
