@@ -7,18 +7,7 @@ import { readBytes } from '../read/index.js';
 import type { Store } from '../store/db.js';
 import type { Database } from '../store/schema.js';
 import { audit } from './audit.js';
-
-export type ImportErrorCode = 'unreadable-file' | 'duplicate-number' | 'not-found' | 'not-a-draft';
-
-export class AppError extends Error {
-  constructor(
-    readonly code: ImportErrorCode,
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
-}
+import { AppError } from './errors.js';
 
 export interface ImportInput {
   readonly fileName: string;
@@ -119,6 +108,7 @@ async function saveDraft(
       file_type: format,
       file_data: Buffer.from(input.bytes),
       source_text: result.source.text,
+      search_folded: fold(`${doc.number ?? ''} ${doc.title ?? ''} ${doc.issuer ?? ''} ${input.fileName}`),
       warnings: JSON.stringify(result.warnings),
       created_by: input.userId,
       created_at: input.now,
@@ -152,10 +142,12 @@ async function saveDraft(
   const indicatorFor = async (text: string, unit: string): Promise<number | null> => {
     const entry = catalogEntryFor(text, unit);
     if (!entry) return null;
-    const known = indicatorIds.get(entry.key);
-    if (known !== undefined) return known;
-    const id = await ensureIndicator(trx, entry, input.now);
-    indicatorIds.set(entry.key, id);
+    let id = indicatorIds.get(entry.key);
+    if (id === undefined) {
+      id = await ensureIndicator(trx, entry, input.now);
+      indicatorIds.set(entry.key, id);
+    }
+    await rememberAlias(trx, id, text);
     return id;
   };
   const linked: (number | null)[] = [];
@@ -205,6 +197,7 @@ async function saveDraft(
         note: null,
         span_start: task.span[0],
         span_end: task.span[1],
+        search_folded: fold(`${task.text} ${task.lead ?? ''} ${task.section}`),
         created_at: input.now,
         updated_at: input.now,
         version: 1,
@@ -238,6 +231,24 @@ async function saveDraft(
   return summary;
 }
 
+/** Keeps the document's own words for an indicator, so later directives match them too. */
+async function rememberAlias(trx: Transaction<Database>, indicatorId: number, text: string): Promise<void> {
+  const alias = text.replace(/\s+/g, ' ').trim().slice(0, 300);
+  const folded = fold(alias);
+  if (!folded) return;
+  const known = await trx
+    .selectFrom('indicator_aliases')
+    .select('id')
+    .where('indicator_id', '=', indicatorId)
+    .where('alias_folded', '=', folded)
+    .executeTakeFirst();
+  if (!known)
+    await trx
+      .insertInto('indicator_aliases')
+      .values({ indicator_id: indicatorId, alias, alias_folded: folded })
+      .execute();
+}
+
 /** The stored indicator for a catalogue entry, created with its aliases on first use. */
 async function ensureIndicator(
   trx: Transaction<Database>,
@@ -263,10 +274,6 @@ async function ensureIndicator(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('indicator_aliases')
-    .values([...new Set(entry.anyOf)].map((alias) => ({ indicator_id: row.id, alias, alias_folded: alias })))
-    .execute();
   return row.id;
 }
 

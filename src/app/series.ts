@@ -1,5 +1,6 @@
 import { comparePeriods, parsePeriod } from '../domain/period.js';
 import type { Store } from '../store/db.js';
+import { AppError } from './errors.js';
 
 export interface SeriesPoint {
   readonly quantityId: number;
@@ -22,7 +23,18 @@ export interface SeriesPoint {
  * Every target and result of an indicator across directives, in period order (a year before
  * its halves and quarters; targets before results of the same period).
  */
-export async function indicatorSeries(store: Store, indicatorId: number): Promise<SeriesPoint[]> {
+export async function indicatorSeries(
+  store: Store,
+  indicatorId: number,
+  scopeUnitId: number | null = null,
+): Promise<SeriesPoint[]> {
+  const indicator = await store.db
+    .selectFrom('indicators')
+    .select('id')
+    .where('id', '=', indicatorId)
+    .executeTakeFirst();
+  if (!indicator)
+    throw new AppError('not-found', `Không có chỉ số #${indicatorId}. (No indicator #${indicatorId}.)`);
   const rows = await store.db
     .selectFrom('quantities as q')
     .leftJoin('directives as d', 'd.id', 'q.directive_id')
@@ -43,6 +55,7 @@ export async function indicatorSeries(store: Store, indicatorId: number): Promis
       'd.status',
     ])
     .where('q.indicator_id', '=', indicatorId)
+    .where('q.scope_unit_id', scopeUnitId === null ? 'is' : '=', scopeUnitId)
     .execute();
   const points: SeriesPoint[] = rows.map((r) => ({
     quantityId: r.id,

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { LANGS, type Lang } from '../i18n/format.js';
 import { runExtract } from './extract-command.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
+import { readAllStdin, runBackup, runDemo, runServe, runUserAdd } from './server-commands.js';
 import { runImport, runMigrate } from './store-commands.js';
 import { USAGE, VERSION } from './usage.js';
 
@@ -83,6 +84,64 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
           confirm: values.confirm ?? false,
         },
         io,
+      );
+    }
+    if (command === 'serve') {
+      const { values, positionals } = parseArgs({
+        args: [...rest],
+        allowPositionals: true,
+        strict: true,
+        options: {
+          db: { type: 'string' },
+          port: { type: 'string', short: 'p' },
+          host: { type: 'string' },
+          demo: { type: 'boolean' },
+        },
+      });
+      if (positionals.length > 0) throw new UsageError(`serve takes no file (got "${positionals[0]}")`);
+      return await runServe(
+        { db: values.db, port: values.port, host: values.host, demo: values.demo ?? false },
+        io,
+      );
+    }
+    if (command === 'demo') {
+      const { values } = parseArgs({ args: [...rest], strict: true, options: { db: { type: 'string' } } });
+      return await runDemo(values.db, io);
+    }
+    if (command === 'backup') {
+      const { values, positionals } = parseArgs({
+        args: [...rest],
+        allowPositionals: true,
+        strict: true,
+        options: { db: { type: 'string' } },
+      });
+      return await runBackup({ file: positionals[0], db: values.db }, io);
+    }
+    if (command === 'user') {
+      const [sub, ...more] = rest;
+      if (sub !== 'add')
+        throw new UsageError('usage: ro user add USERNAME --role ROLE [--unit NAME|ID] [--password-stdin]');
+      const { values, positionals } = parseArgs({
+        args: more,
+        allowPositionals: true,
+        strict: true,
+        options: {
+          db: { type: 'string' },
+          role: { type: 'string' },
+          unit: { type: 'string' },
+          'password-stdin': { type: 'boolean' },
+        },
+      });
+      return await runUserAdd(
+        {
+          username: positionals[0],
+          role: values.role,
+          unit: values.unit,
+          passwordStdin: values['password-stdin'] ?? false,
+          db: values.db,
+        },
+        io,
+        readAllStdin,
       );
     }
     throw new UsageError(`unknown command "${command}"`);

@@ -1,7 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { z } from 'zod';
-import { AppError, confirmDirective, importDirective } from '../app/import-directive.js';
+import { AppError } from '../app/errors.js';
+import { confirmDirective, importDirective } from '../app/import-directive.js';
 import { DEFAULT_MAX_BYTES } from '../read/index.js';
 import { DEFAULT_DB_FILE, migrate, openStore, type Store } from '../store/db.js';
 import { EXIT, UsageError, type CliIO } from './io.js';

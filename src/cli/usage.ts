@@ -25,6 +25,13 @@ Cách dùng / usage:
                                     nhập văn bản vào cơ sở dữ liệu thành bản nháp
                                     (import each file as a draft directive; --confirm makes it live)
   ro migrate [--db PATH]            tạo/cập nhật cơ sở dữ liệu (create or update the database)
+  ro serve [--db PATH] [--port N] [--host H] [--demo]
+                                    chạy máy chủ (default 127.0.0.1:8080); --demo nạp dữ liệu mẫu
+                                    vào cơ sở dữ liệu trống (run the server; --demo loads demo data)
+  ro demo [--db PATH]               nạp dữ liệu mẫu rồi thoát (load the demo data and exit)
+  ro user add USERNAME --role admin|office|member|viewer [--unit NAME|ID] [--password-stdin]
+                                    tạo tài khoản (create a user; prints a password unless given)
+  ro backup FILE [--db PATH]        sao lưu nhất quán khi đang chạy (consistent online backup)
 
 Cơ sở dữ liệu / database: SQLite tại --db (mặc định ./data/ro.db), hoặc PostgreSQL khi đặt
 DATABASE_URL=postgres://... (PostgreSQL when DATABASE_URL is set).

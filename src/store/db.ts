@@ -11,6 +11,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import * as initial from './migrations/001-initial.js';
+import * as searchAndScope from './migrations/002-search-and-scope.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -71,6 +72,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await initial.protectAuditLog(db, dialect);
       },
     },
+    '002-search-and-scope': { up: (db) => searchAndScope.up(db) },
   };
 }
 

@@ -60,6 +60,7 @@ export interface DirectiveTable {
   created_at: Timestamp;
   confirmed_at: Timestamp | null;
   version: number;
+  search_folded: Generated<string>;
 }
 
 export interface CitationTable {
@@ -80,6 +81,8 @@ export interface IndicatorTable {
   direction: 'higher' | 'lower';
   category: string | null;
   created_at: Timestamp;
+  /** Set when merged into another indicator: its values now belong there. */
+  merged_into_id: Generated<number | null>;
 }
 
 export interface IndicatorAliasTable {
@@ -109,6 +112,8 @@ export interface QuantityTable {
   span_end: number | null;
   /** The target a later directive adjusted (the original stays; this one replaces it). */
   adjusts_id: number | null;
+  /** The unit whose territory an observation covers (a commune's own figure); null = whole province. */
+  scope_unit_id: Generated<number | null>;
   created_at: Timestamp;
   version: number;
 }
@@ -133,6 +138,8 @@ export interface TaskTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: number;
+  /** Folded text and lead name, for search that ignores diacritics. */
+  search_folded: Generated<string>;
 }
 
 export interface TaskSupportTable {

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { AppError, confirmDirective, importDirective } from '../../src/app/import-directive.js';
+import { AppError } from '../../src/app/errors.js';
+import { confirmDirective, importDirective } from '../../src/app/import-directive.js';
 import type { Store } from '../../src/store/db.js';
 import { ROOT } from '../support/built.js';
 import { describeStores } from '../support/stores.js';

@@ -1,0 +1,217 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { createUser, ROLES } from '../app/auth.js';
+import { DEMO_USERS, loadDemo } from '../app/demo.js';
+import { AppError } from '../app/errors.js';
+import { listUnits } from '../app/units.js';
+import { fold } from '../domain/fold.js';
+import { buildServer } from '../http/server.js';
+import type { Store } from '../store/db.js';
+import { EXIT, UsageError, type CliIO } from './io.js';
+import { withStore } from './store-commands.js';
+import { VERSION } from './usage.js';
+
+const SAMPLES = fileURLToPath(new URL('../../samples/', import.meta.url));
+
+function sampleFiles() {
+  return readdirSync(SAMPLES)
+    .filter((n) => /\.(txt|md|docx|pdf)$/.test(n))
+    .sort()
+    .map((fileName) => ({ fileName, bytes: readFileSync(join(SAMPLES, fileName)) }));
+}
+
+async function isEmpty(store: Store): Promise<boolean> {
+  const rows = await store.db.selectFrom('units').select('id').limit(1).execute();
+  const directives = await store.db.selectFrom('directives').select('id').limit(1).execute();
+  return rows.length === 0 && directives.length === 0;
+}
+
+function printLogins(io: CliIO): void {
+  io.stdout('Tài khoản mẫu (demo logins):\n');
+  for (const u of DEMO_USERS)
+    io.stdout(
+      `  ${u.username.padEnd(11)} / ${u.password.padEnd(16)} ${u.role}${u.unit ? ` — ${u.unit}` : ''}\n`,
+    );
+}
+
+export async function runDemo(db: string | undefined, io: CliIO): Promise<number> {
+  return withStore(db, io, async (store) => {
+    try {
+      const loaded = await loadDemo(store, sampleFiles(), new Date().toISOString());
+      io.stdout(
+        `Đã nạp dữ liệu mẫu vào ${store.location}: ${loaded.units} đơn vị, ${loaded.directives} văn bản, ${loaded.users} tài khoản. (Demo loaded.)\n`,
+      );
+      printLogins(io);
+      return EXIT.ok;
+    } catch (error) {
+      if (error instanceof AppError) {
+        io.stderr(`ro: ${error.message}\n`);
+        return EXIT.failed;
+      }
+      throw error;
+    }
+  });
+}
+
+const serveOptions = z.object({
+  port: z
+    .string()
+    .regex(/^\d{1,5}$/, '--port must be a number from 0 to 65535')
+    .transform(Number)
+    .refine((n) => n <= 65535, '--port must be a number from 0 to 65535')
+    .default('8080'),
+  host: z.string().min(1).default('127.0.0.1'),
+});
+
+export async function runServe(
+  args: { db: string | undefined; port: string | undefined; host: string | undefined; demo: boolean },
+  io: CliIO,
+): Promise<number> {
+  const parsed = serveOptions.safeParse({ port: args.port, host: args.host });
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
+  const { port, host } = parsed.data;
+  return withStore(args.db, io, async (store) => {
+    if (args.demo && (await isEmpty(store))) {
+      const loaded = await loadDemo(store, sampleFiles(), new Date().toISOString());
+      io.stdout(
+        `Đã nạp dữ liệu mẫu: ${loaded.units} đơn vị, ${loaded.directives} văn bản. (Demo data loaded.)\n`,
+      );
+    }
+    const app = await buildServer({ store, version: VERSION });
+    const address = await app.listen({ port, host });
+    io.stdout(
+      `Rõ đang chạy tại ${address} (${store.dialect}: ${store.location}). Dừng bằng Ctrl+C. (Rõ is running.)\n`,
+    );
+    if (args.demo) printLogins(io);
+    await new Promise<void>((done) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        void app.close().then(() => done());
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    return EXIT.ok;
+  });
+}
+
+const userOptions = z.object({
+  username: z.string().regex(/^[a-z0-9._-]{3,40}$/, 'USERNAME: 3–40 of a-z 0-9 . _ -'),
+  role: z.enum(ROLES as ['admin', 'office', 'member', 'viewer'], {
+    errorMap: () => ({ message: `--role must be one of ${ROLES.join(', ')}` }),
+  }),
+  unit: z.string().min(1).optional(),
+});
+
+/** `ro user add USERNAME --role ROLE [--unit NAME|ID] [--password-stdin]`; prints a generated password otherwise. */
+export async function runUserAdd(
+  args: {
+    username: string | undefined;
+    role: string | undefined;
+    unit: string | undefined;
+    passwordStdin: boolean;
+    db: string | undefined;
+  },
+  io: CliIO,
+  readStdin: () => Promise<string>,
+): Promise<number> {
+  const parsed = userOptions.safeParse(args);
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
+  const password = args.passwordStdin
+    ? ((await readStdin()).split(/\r?\n/)[0] ?? '')
+    : randomBytes(12).toString('base64url');
+  return withStore(args.db, io, async (store) => {
+    let unitId: number | null = null;
+    if (parsed.data.unit) {
+      const units = await listUnits(store);
+      const wanted = parsed.data.unit;
+      const match = /^\d+$/.test(wanted)
+        ? units.find((u) => u.id === Number(wanted))
+        : units.find((u) => fold(u.name) === fold(wanted));
+      if (!match) {
+        io.stderr(`ro: không có đơn vị "${wanted}". (No such unit; see GET /api/units.)\n`);
+        return EXIT.failed;
+      }
+      unitId = match.id;
+    }
+    try {
+      const user = await createUser(
+        store,
+        { username: parsed.data.username, password, role: parsed.data.role, unitId },
+        null,
+        new Date().toISOString(),
+      );
+      io.stdout(
+        `Đã tạo tài khoản ${user.username} (${user.role}).${args.passwordStdin ? '' : ` Mật khẩu (password): ${password}`}\n`,
+      );
+      return EXIT.ok;
+    } catch (error) {
+      if (error instanceof AppError) {
+        io.stderr(`ro: ${error.message}\n`);
+        return EXIT.failed;
+      }
+      throw error;
+    }
+  });
+}
+
+/** `ro backup FILE`: a consistent copy while the server runs (SQLite VACUUM INTO; pg_dump for PostgreSQL). */
+export async function runBackup(
+  args: { file: string | undefined; db: string | undefined },
+  io: CliIO,
+): Promise<number> {
+  if (!args.file) throw new UsageError('name the FILE to write the backup to');
+  const target = resolve(args.file);
+  if (existsSync(target)) {
+    io.stderr(`ro: ${target} đã có; hãy chọn tên tệp khác. (The file exists; choose another name.)\n`);
+    return EXIT.failed;
+  }
+  return withStore(args.db, io, async (store) => {
+    if (store.dialect === 'sqlite') {
+      await sql`VACUUM INTO ${target}`.execute(store.db);
+    } else {
+      const url = io.env['DATABASE_URL'] ?? '';
+      await new Promise<void>((done, fail) =>
+        execFile(
+          'pg_dump',
+          ['--format=custom', '--file', target, url],
+          { timeout: 30 * 60_000 },
+          (error, _out, stderr) => {
+            if (!error) return done();
+            fail(
+              new AppError(
+                'invalid',
+                (error as NodeJS.ErrnoException).code === 'ENOENT'
+                  ? 'Cần pg_dump: apt-get install postgresql-client. (pg_dump is needed.)'
+                  : `pg_dump thất bại: ${stderr.trim().split('\n')[0]}`,
+              ),
+            );
+          },
+        ),
+      ).catch((error: unknown) => {
+        if (error instanceof AppError) {
+          io.stderr(`ro: ${error.message}\n`);
+          throw Object.assign(new Error('reported'), { reported: true });
+        }
+        throw error;
+      });
+    }
+    io.stdout(`Đã sao lưu vào ${target}. (Backup written.)\n`);
+    return EXIT.ok;
+  }).catch((error: unknown) => {
+    if ((error as { reported?: boolean }).reported) return EXIT.failed;
+    throw error;
+  });
+}
+
+export async function readAllStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,87 @@
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { LoginLimiter, sessionById } from '../app/auth.js';
+import type { Store } from '../store/db.js';
+import { apiRoutes, SESSION_COOKIE } from './api.js';
+import { replyWithError, sendError } from './errors.js';
+import { openApiDocument } from './openapi.js';
+import { register } from './routes.js';
+
+export interface ServerOptions {
+  readonly store: Store;
+  /** The clock; tests pass a fixed one so statuses do not depend on the day they run. */
+  readonly now?: () => Date;
+  readonly maxUploadBytes?: number;
+  readonly logger?: boolean;
+  readonly version?: string;
+  /** Set the Secure flag on cookies (behind HTTPS). */
+  readonly secureCookies?: boolean;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The Rõ HTTP API as a Fastify instance (not listening: call `listen`). */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const now = options.now ?? (() => new Date());
+  const maxUploadBytes = options.maxUploadBytes ?? 20 * 1024 * 1024;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: false,
+    // Validation happens in our handlers with zod; Fastify's own is not used.
+    ajv: { customOptions: { strict: false } },
+  });
+  await app.register(cookie);
+  await app.register(multipart, {
+    limits: { fileSize: maxUploadBytes, files: 1, fields: 10, parts: 20 },
+    throwFileSizeLimit: true,
+  });
+
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (request, reply) => {
+    const id = request.cookies[SESSION_COOKIE];
+    request.session = id ? await sessionById(options.store, id, now()) : null;
+    // CSRF: a browser request that changes something must echo the session's token.
+    if (request.session && !SAFE_METHODS.has(request.method) && request.url !== '/api/auth/login') {
+      const token = request.headers['x-csrf-token'];
+      if (token !== request.session.csrfToken) {
+        return sendError(
+          reply,
+          403,
+          'csrf',
+          'Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token); hãy tải lại trang. (Missing or wrong CSRF token.)',
+        );
+      }
+    }
+    return undefined;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+    return payload;
+  });
+
+  const routes = apiRoutes({
+    store: options.store,
+    now,
+    limiter: new LoginLimiter(),
+    maxUploadBytes,
+    secureCookies: options.secureCookies ?? false,
+  });
+  register(app, routes);
+  const openapi = openApiDocument(routes, options.version ?? '0.0.0');
+  app.get('/api/openapi.json', async () => openapi);
+
+  app.setErrorHandler((error, _request, reply) => replyWithError(reply, error));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(
+      reply,
+      404,
+      'not-found',
+      `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}. (No such endpoint.)`,
+    ),
+  );
+  return app;
+}
