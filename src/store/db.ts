@@ -12,6 +12,7 @@ import {
 import pg from 'pg';
 import * as initial from './migrations/001-initial.js';
 import * as searchAndScope from './migrations/002-search-and-scope.js';
+import * as taskOrder from './migrations/003-task-order.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -73,6 +74,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       },
     },
     '002-search-and-scope': { up: (db) => searchAndScope.up(db) },
+    '003-task-order': { up: (db) => taskOrder.up(db) },
   };
 }
 
