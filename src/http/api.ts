@@ -28,6 +28,26 @@ const period = z.string().refine(isPeriodKey, 'phải là kỳ YYYY, YYYY-Qn, YY
 const text = (max: number) => z.string().max(max, `tối đa ${max} ký tự (at most ${max} characters)`);
 const SESSION_COOKIE = 'ro_session';
 
+const taskShape = z.object({
+  id: z.number(),
+  directiveId: z.number(),
+  directiveNumber: z.string().nullable(),
+  section: z.string(),
+  text: z.string(),
+  leadText: z.string().nullable(),
+  leadUnitId: z.number().nullable(),
+  deadline: z.string().nullable(),
+  deadlineText: z.string().nullable(),
+  status: z.enum(['completed_on_time', 'completed_late', 'in_progress', 'overdue', 'no_deadline']),
+  dueSoon: z.boolean(),
+  daysLeft: z.number().nullable(),
+  claim: z.enum(['none', 'claimed', 'returned']),
+  progress: z.number(),
+  completedAt: z.string().nullable(),
+  note: z.string().nullable(),
+  span: z.tuple([z.number(), z.number()]).nullable(),
+  version: z.number(),
+});
 const userShape = z.object({
   id: z.number(),
   username: z.string(),
@@ -371,6 +391,7 @@ export function apiRoutes(o: ApiOptions): AnyRoute[] {
         q: text(200).optional(),
         ...pageQuery,
       }),
+      response: z.object({ items: z.array(taskShape), total: z.number() }),
       handler: async ({ query }) =>
         listTasks(
           o.store,

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodTypeAny } from 'zod';
+import { zodToJsonSchema } from 'zod-to-json-schema';
 import type { Session, User } from '../app/auth.js';
 import { AppError } from '../app/errors.js';
 import type { Role } from '../store/schema.js';
@@ -63,6 +64,8 @@ export function register(app: FastifyInstance, routes: readonly AnyRoute[]): voi
     app.route({
       method: def.method,
       url: def.url,
+      // A response schema lets Fastify compile a serializer for the route (several times faster than JSON.stringify).
+      ...(def.response ? { schema: { response: { [def.status ?? 200]: zodToJsonSchema(def.response, { target: 'jsonSchema7', $refStrategy: 'none' }) } } } : {}),
       handler: async (request, reply) => {
         try {
           const user = request.session?.user ?? null;
