@@ -299,6 +299,33 @@ export async function confirmDirective(
       .set({ status: 'confirmed', confirmed_at: now, version: row.version + 1 })
       .where('id', '=', directiveId)
       .execute();
+    // A target for an indicator and period an earlier confirmed directive already set adjusts
+    // that target: the original stays, and the new one records which one it changed.
+    const targets = await trx
+      .selectFrom('quantities')
+      .select(['id', 'indicator_id', 'period', 'scope'])
+      .where('directive_id', '=', directiveId)
+      .where('kind', '=', 'target')
+      .where('indicator_id', 'is not', null)
+      .where('period', 'is not', null)
+      .execute();
+    for (const t of targets) {
+      const earlier = await trx
+        .selectFrom('quantities as q')
+        .innerJoin('directives as d', 'd.id', 'q.directive_id')
+        .select(['q.id'])
+        .where('q.kind', '=', 'target')
+        .where('q.indicator_id', '=', t.indicator_id)
+        .where('q.period', '=', t.period)
+        .where('q.scope', t.scope === null ? 'is' : '=', t.scope)
+        .where('d.status', '=', 'confirmed')
+        .where('q.directive_id', '!=', directiveId)
+        .orderBy('d.confirmed_at', 'desc')
+        .orderBy('q.id', 'desc')
+        .executeTakeFirst();
+      if (earlier)
+        await trx.updateTable('quantities').set({ adjusts_id: earlier.id }).where('id', '=', t.id).execute();
+    }
     await audit(trx, {
       userId,
       entity: 'directive',

@@ -17,6 +17,9 @@ export interface SeriesPoint {
   /** The sentence the value was read from, and where it is in the directive's text. */
   readonly text: string;
   readonly span: readonly [number, number] | null;
+  /** The earlier target this one adjusts, and the later target that adjusted this one. */
+  readonly adjusts: number | null;
+  readonly adjustedBy: number | null;
 }
 
 /**
@@ -51,12 +54,16 @@ export async function indicatorSeries(
       'q.span_start',
       'q.span_end',
       'q.directive_id',
+      'q.adjusts_id',
       'd.number',
       'd.status',
     ])
     .where('q.indicator_id', '=', indicatorId)
     .where('q.scope_unit_id', scopeUnitId === null ? 'is' : '=', scopeUnitId)
     .execute();
+  const adjustedBy = new Map(
+    rows.filter((r) => r.adjusts_id !== null).map((r) => [r.adjusts_id as number, r.id]),
+  );
   const points: SeriesPoint[] = rows.map((r) => ({
     quantityId: r.id,
     kind: r.kind,
@@ -71,6 +78,8 @@ export async function indicatorSeries(
     directiveStatus: r.status,
     text: r.text,
     span: r.span_start !== null && r.span_end !== null ? [r.span_start, r.span_end] : null,
+    adjusts: r.adjusts_id,
+    adjustedBy: adjustedBy.get(r.id) ?? null,
   }));
   const order = (p: SeriesPoint) => (p.period ? parsePeriod(p.period) : null);
   return points.sort((a, b) => {

@@ -49,3 +49,43 @@ describeStores('indicator series across directives', (fresh) => {
     }
   });
 });
+
+describeStores('a later directive adjusting a target', (fresh) => {
+  it('keeps the original target and records which directive changed it', async () => {
+    const store = await fresh();
+    const first =
+      'HỘI ĐỒNG NHÂN DÂN TỈNH X\nSố: 10/NQ-HĐND\n\nNGHỊ QUYẾT\nVề nhiệm vụ năm 2025\n\nĐiều 1. Chỉ tiêu chủ yếu năm 2025\n1. Tốc độ tăng trưởng kinh tế (GRDP) phấn đấu đạt 8%.\n';
+    const later =
+      'HỘI ĐỒNG NHÂN DÂN TỈNH X\nSố: 20/NQ-HĐND\n\nNGHỊ QUYẾT\nVề điều chỉnh chỉ tiêu năm 2025\n\nĐiều 1. Chỉ tiêu chủ yếu năm 2025\n1. Tốc độ tăng trưởng kinh tế (GRDP) phấn đấu đạt 10%.\n';
+    for (const [name, text] of [
+      ['a.txt', first],
+      ['b.txt', later],
+    ] as const) {
+      const { directiveId } = await importDirective(store, {
+        fileName: name,
+        bytes: Buffer.from(text),
+        userId: null,
+        now: NOW,
+      });
+      await confirmDirective(store, directiveId, null, NOW);
+    }
+    const grdp = await store.db
+      .selectFrom('indicators')
+      .select('id')
+      .where('name', 'like', '%(GRDP)')
+      .executeTakeFirstOrThrow();
+    const series = await indicatorSeries(store, grdp.id);
+    const original = series.find((p) => p.raw === '8');
+    const adjusted = series.find((p) => p.raw === '10');
+    expect(original).toMatchObject({
+      period: '2025',
+      directiveNumber: '10/NQ-HĐND',
+      adjustedBy: adjusted?.quantityId,
+    });
+    expect(adjusted).toMatchObject({
+      period: '2025',
+      directiveNumber: '20/NQ-HĐND',
+      adjusts: original?.quantityId,
+    });
+  });
+});
