@@ -51,7 +51,9 @@ describe('ro serve --demo', () => {
       });
       expect(login.status).toBe(200);
       const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-      const directives = (await (await fetch(`${url}/api/directives`, { headers: { cookie } })).json()) as { total: number };
+      const directives = (await (await fetch(`${url}/api/directives`, { headers: { cookie } })).json()) as {
+        total: number;
+      };
       expect(directives.total).toBe(5);
     } finally {
       child.kill('SIGTERM');
