@@ -4,6 +4,7 @@ import type { Store } from '../store/db.js';
 import { audit } from './audit.js';
 import type { User } from './auth.js';
 import { AppError } from './errors.js';
+import { suggestIndicators } from './indicators.js';
 import { listUnits } from './units.js';
 
 export interface DirectiveSummary {
@@ -103,6 +104,10 @@ export async function getDirective(store: Store, id: number) {
       .execute(),
     listUnits(store),
   ]);
+  const indicatorSuggestions = await suggestIndicators(
+    store,
+    quantities.filter((q) => q.indicator_id === null).map((q) => q.indicator_text),
+  );
   const suggestionCache = new Map<string, UnitSuggestion[]>();
   const suggest = (name: string | null): UnitSuggestion[] => {
     if (!name) return [];
@@ -116,6 +121,7 @@ export async function getDirective(store: Store, id: number) {
     id: q.id,
     indicatorText: q.indicator_text,
     indicatorId: q.indicator_id,
+    indicatorSuggestions: q.indicator_id === null ? (indicatorSuggestions.get(q.indicator_text) ?? []) : [],
     op: q.op,
     lo: q.lo,
     hi: q.hi,

@@ -154,3 +154,102 @@ export async function mergeIndicators(
     });
   });
 }
+
+export interface NewIndicator {
+  readonly name: string;
+  readonly unit: string;
+  readonly direction: 'higher' | 'lower';
+  readonly category?: string | null | undefined;
+  readonly aliases?: readonly string[] | undefined;
+}
+
+/** A new catalogued indicator, e.g. for a target no existing indicator covers. */
+export async function createIndicator(
+  store: Store,
+  user: User,
+  input: NewIndicator,
+  now: string,
+): Promise<number> {
+  if (user.role !== 'admin' && user.role !== 'office')
+    throw new AppError('forbidden', 'Chỉ văn phòng được tạo chỉ số. (Only the office creates indicators.)');
+  const name = input.name.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const folded = fold(name);
+  if (!folded)
+    throw new AppError('invalid', 'Tên chỉ số không được trống. (The name is empty.)', { field: 'name' });
+  return store.db.transaction().execute(async (trx) => {
+    const clash = await trx
+      .selectFrom('indicators')
+      .select(['id', 'name'])
+      .where('name_folded', '=', folded)
+      .where('merged_into_id', 'is', null)
+      .executeTakeFirst();
+    if (clash)
+      throw new AppError('conflict', `Chỉ số "${clash.name}" (#${clash.id}) đã có. (The indicator exists.)`, {
+        existingId: clash.id,
+      });
+    const row = await trx
+      .insertInto('indicators')
+      .values({
+        name,
+        name_folded: folded,
+        unit: input.unit,
+        direction: input.direction,
+        category: input.category ?? null,
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const aliases = [...new Map((input.aliases ?? []).map((a) => [fold(a), a.trim()])).entries()].filter(
+      ([f]) => f && f !== folded,
+    );
+    if (aliases.length > 0) {
+      await trx
+        .insertInto('indicator_aliases')
+        .values(aliases.map(([f, a]) => ({ indicator_id: row.id, alias: a, alias_folded: f })))
+        .execute();
+    }
+    await audit(trx, {
+      userId: user.id,
+      entity: 'indicator',
+      entityId: row.id,
+      action: 'create',
+      after: input,
+      at: now,
+    });
+    return row.id;
+  });
+}
+
+export interface IndicatorSuggestion {
+  readonly indicatorId: number;
+  readonly name: string;
+}
+
+/**
+ * Indicators an extracted indicator text may mean: those with an alias (a name earlier
+ * directives used) found inside the text, longest alias first.
+ */
+export async function suggestIndicators(
+  store: Store,
+  texts: readonly string[],
+): Promise<Map<string, IndicatorSuggestion[]>> {
+  const aliases = await store.db
+    .selectFrom('indicator_aliases')
+    .innerJoin('indicators', 'indicators.id', 'indicator_aliases.indicator_id')
+    .select(['indicators.id', 'indicators.name', 'indicator_aliases.alias_folded'])
+    .where('indicators.merged_into_id', 'is', null)
+    .execute();
+  const byLength = [...aliases].sort((a, b) => b.alias_folded.length - a.alias_folded.length);
+  const out = new Map<string, IndicatorSuggestion[]>();
+  for (const text of texts) {
+    const folded = ` ${fold(text)} `;
+    const found: IndicatorSuggestion[] = [];
+    for (const a of byLength) {
+      if (a.alias_folded.length < 3 || !folded.includes(` ${a.alias_folded} `)) continue;
+      if (!found.some((f) => f.indicatorId === a.id)) found.push({ indicatorId: a.id, name: a.name });
+      if (found.length === 3) break;
+    }
+    out.set(text, found);
+  }
+  return out;
+}

@@ -84,9 +84,15 @@ function baseQuery(
   filters: Omit<TaskFilters, 'limit' | 'offset'>,
   today: string,
 ): TaskQuery {
+  // The plan is live once its directive is confirmed: drafts' tasks are seen only in review.
+  // The unary "+" keeps the engine walking the deadline-order index instead of tasks_directive.
   let query: TaskQuery = db
     .selectFrom('tasks')
-    .innerJoin('directives', 'directives.id', 'tasks.directive_id');
+    .where(
+      sql<number>`+tasks.directive_id`,
+      'in',
+      db.selectFrom('directives').select('directives.id').where('directives.status', '=', 'confirmed'),
+    );
   if (filters.status) query = whereStatus(query, filters.status, today);
   if (filters.unitId !== undefined) {
     const unitId = filters.unitId;
@@ -433,4 +439,63 @@ export async function taskHistory(store: Store, id: number) {
     .where('task_updates.task_id', '=', id)
     .orderBy('task_updates.id')
     .execute();
+}
+
+/** Replaces a task's supporting (phối hợp) bodies, each a name from the text and the unit it means. */
+export async function setTaskSupport(
+  store: Store,
+  user: User,
+  id: number,
+  support: readonly { name: string; unitId: number | null }[],
+  now: string,
+): Promise<void> {
+  if (user.role !== 'admin' && user.role !== 'office') {
+    throw new AppError(
+      'forbidden',
+      'Chỉ văn phòng được đổi đơn vị phối hợp. (Only the office changes supporting units.)',
+    );
+  }
+  await store.db.transaction().execute(async (trx) => {
+    const task = await trx
+      .selectFrom('tasks')
+      .select(['id', 'version'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!task) throw new AppError('not-found', `Không có nhiệm vụ #${id}. (No task #${id}.)`);
+    const unitIds = support.map((s) => s.unitId).filter((u): u is number => u !== null);
+    if (unitIds.length > 0) {
+      const known = await trx.selectFrom('units').select('id').where('id', 'in', unitIds).execute();
+      const missing = unitIds.filter((u) => !known.some((k) => k.id === u));
+      if (missing.length > 0)
+        throw new AppError('invalid', `Không có đơn vị #${missing.join(', #')}. (No such unit.)`, {
+          field: 'support',
+        });
+    }
+    const before = await trx
+      .selectFrom('task_support')
+      .select(['name', 'unit_id'])
+      .where('task_id', '=', id)
+      .execute();
+    await trx.deleteFrom('task_support').where('task_id', '=', id).execute();
+    if (support.length > 0) {
+      await trx
+        .insertInto('task_support')
+        .values(support.map((s) => ({ task_id: id, name: s.name, unit_id: s.unitId })))
+        .execute();
+    }
+    await trx
+      .updateTable('tasks')
+      .set({ version: task.version + 1, updated_at: now })
+      .where('id', '=', id)
+      .execute();
+    await audit(trx, {
+      userId: user.id,
+      entity: 'task',
+      entityId: id,
+      action: 'support',
+      before,
+      after: support,
+      at: now,
+    });
+  });
 }

@@ -6,9 +6,9 @@ import { login, logout, ROLES, type LoginLimiter } from '../app/auth.js';
 import { addTask, deleteDraftItem, getDirective, listDirectives, updateQuantity } from '../app/directives.js';
 import { AppError } from '../app/errors.js';
 import { confirmDirective, importDirective } from '../app/import-directive.js';
-import { listIndicators, mergeIndicators } from '../app/indicators.js';
+import { createIndicator, listIndicators, mergeIndicators } from '../app/indicators.js';
 import { indicatorSeries } from '../app/series.js';
-import { getTask, listTasks, taskHistory, updateTask } from '../app/tasks.js';
+import { getTask, listTasks, setTaskSupport, taskHistory, updateTask } from '../app/tasks.js';
 import { createUnit, importUnitsCsv, listUnits, UNIT_KINDS } from '../app/units.js';
 import { isIsoDay } from '../domain/calendar.js';
 import { isPeriodKey } from '../domain/period.js';
@@ -353,6 +353,24 @@ export function apiRoutes(o: ApiOptions): AnyRoute[] {
     }),
     route({
       method: 'POST',
+      url: '/api/indicators',
+      summary: 'Create an indicator (for targets no catalogued indicator covers)',
+      tag: 'indicators',
+      access: ['admin', 'office'],
+      status: 201,
+      body: z
+        .object({
+          name: text(300).min(1),
+          unit: text(100).min(1),
+          direction: z.enum(['higher', 'lower']),
+          category: text(100).nullable().optional(),
+          aliases: z.array(text(300)).max(50).optional(),
+        })
+        .strict(),
+      handler: async ({ body, user }) => ({ id: await createIndicator(o.store, user!, body, nowIso()) }),
+    }),
+    route({
+      method: 'POST',
       url: '/api/indicators/:id/merge',
       summary: 'Merge this indicator into another: values and aliases move there',
       tag: 'indicators',
@@ -446,6 +464,28 @@ export function apiRoutes(o: ApiOptions): AnyRoute[] {
             ? Number(ifMatch.replace(/"/g, ''))
             : undefined);
         return updateTask(o.store, user!, params.id, { ...body, version }, nowIso());
+      },
+    }),
+
+    route({
+      method: 'POST',
+      url: '/api/tasks/:id/support',
+      summary: 'Set a task’s supporting (phối hợp) bodies: names from the text mapped to units',
+      tag: 'tasks',
+      access: ['admin', 'office'],
+      params: idParams,
+      body: z
+        .object({
+          support: z
+            .array(
+              z.object({ name: text(500).min(1), unitId: z.number().int().positive().nullable() }).strict(),
+            )
+            .max(100),
+        })
+        .strict(),
+      handler: async ({ params, body, user }) => {
+        await setTaskSupport(o.store, user!, params.id, body.support, nowIso());
+        return { ok: true };
       },
     }),
 

@@ -264,4 +264,67 @@ describeStores('the HTTP API', (fresh) => {
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('csrf');
   });
+
+  it('lets the office review a draft: suggestions, a new indicator, links, support units, deletions', async () => {
+    app = await demoServer(await fresh());
+    const office = await logIn(app, 'vanphong');
+    const { payload, headers } = multipart('ke-hoach.txt', readFileSync(NEW_DIRECTIVE));
+    const { directiveId } = (await office.request('POST', '/api/directives', payload, headers)).json();
+    const draft = (await office.request('GET', `/api/directives/${directiveId}`)).json();
+    const quantity = [...draft.targets, ...draft.results][0];
+    expect(quantity).toHaveProperty('indicatorSuggestions');
+    const created = await office.request('POST', '/api/indicators', {
+      name: 'Chỉ số thử nghiệm',
+      unit: '%',
+      direction: 'higher',
+      aliases: ['thử nghiệm'],
+    });
+    expect(created.statusCode).toBe(201);
+    const indicatorId = created.json().id;
+    expect(
+      (
+        await office.request('POST', '/api/indicators', {
+          name: 'chi so thu nghiem',
+          unit: '%',
+          direction: 'higher',
+        })
+      ).statusCode,
+    ).toBe(409);
+    expect(
+      (
+        await office.request('PATCH', `/api/quantities/${quantity.id}`, {
+          indicatorId,
+          version: quantity.version,
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await office.request('PATCH', `/api/quantities/${quantity.id}`, {
+          indicatorId,
+          version: quantity.version,
+        })
+      ).statusCode,
+    ).toBe(409);
+    const series = (await office.request('GET', `/api/indicators/${indicatorId}/series`)).json();
+    expect(series.items.map((p: { quantityId: number }) => p.quantityId)).toEqual([quantity.id]);
+    const units = (await office.request('GET', `/api/units?q=${encodeURIComponent('so tai chinh')}`)).json();
+    const task = draft.tasks[0];
+    const support = await office.request('POST', `/api/tasks/${task.id}/support`, {
+      support: [{ name: 'Sở Tài chính', unitId: units.items[0].id }],
+    });
+    expect(support.statusCode).toBe(200);
+    const after = (await office.request('GET', `/api/directives/${directiveId}`)).json();
+    expect(after.tasks[0].support).toEqual([
+      { name: 'Sở Tài chính', unitId: units.items[0].id, suggestions: [] },
+    ]);
+    const last = after.tasks.at(-1);
+    expect((await office.request('DELETE', `/api/tasks/${last.id}`)).statusCode).toBe(200);
+    expect((await office.request('GET', `/api/directives/${directiveId}`)).json().tasks).toHaveLength(
+      after.tasks.length - 1,
+    );
+    const confirmed = (await office.request('GET', '/api/tasks?limit=1')).json().items[0];
+    const refused = await office.request('DELETE', `/api/tasks/${confirmed.id}`);
+    expect(refused.statusCode, `${JSON.stringify(confirmed).slice(0, 200)} ${refused.body}`).toBe(409);
+  });
 });
