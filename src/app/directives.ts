@@ -274,6 +274,94 @@ export async function addTask(
   });
 }
 
+export interface NewQuantity {
+  readonly kind: 'target' | 'result';
+  readonly indicatorText: string;
+  readonly indicatorId?: number | null | undefined;
+  readonly op: 'eq' | 'about' | 'range' | 'gt' | 'gte' | 'lt' | 'lte';
+  readonly lo: number | null;
+  readonly hi: number | null;
+  readonly raw: string;
+  readonly unit: string;
+  readonly period: string | null;
+  readonly scope?: string | null | undefined;
+  readonly span?: readonly [number, number] | undefined;
+}
+
+/** Adds a target or result the extractor missed, usually from text the reviewer selected. */
+export async function addQuantity(
+  store: Store,
+  user: User,
+  directiveId: number,
+  input: NewQuantity,
+  now: string,
+): Promise<number> {
+  requireOffice(user);
+  await requireDraft(store, directiveId);
+  const d = await store.db
+    .selectFrom('directives')
+    .select('source_text')
+    .where('id', '=', directiveId)
+    .executeTakeFirstOrThrow();
+  const span = input.span;
+  if (span && (span[0] < 0 || span[1] > d.source_text.length || span[0] >= span[1])) {
+    throw new AppError(
+      'invalid',
+      `Vị trí [${span.join(', ')}] nằm ngoài văn bản (0–${d.source_text.length}). (Span outside the text.)`,
+      { field: 'span' },
+    );
+  }
+  const needLo = ['eq', 'about', 'range', 'gt', 'gte'].includes(input.op);
+  const needHi = ['eq', 'about', 'range', 'lt', 'lte'].includes(input.op);
+  if (
+    (needLo && input.lo === null) ||
+    (needHi && input.hi === null) ||
+    (input.op === 'range' && (input.lo ?? 0) >= (input.hi ?? 0))
+  ) {
+    throw new AppError(
+      'invalid',
+      `Giá trị không khớp phép so sánh "${input.op}" (eq/about: lo = hi; range: lo < hi; gt/gte: lo; lt/lte: hi). (Values do not fit the op.)`,
+      {
+        field: 'lo',
+      },
+    );
+  }
+  return store.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('quantities')
+      .values({
+        directive_id: directiveId,
+        kind: input.kind,
+        indicator_id: input.indicatorId ?? null,
+        indicator_text: input.indicatorText,
+        op: input.op,
+        lo: input.lo,
+        hi: input.hi,
+        raw: input.raw,
+        unit: input.unit,
+        period: input.period,
+        scope: input.scope ?? null,
+        text: span ? d.source_text.slice(span[0], span[1]) : input.indicatorText,
+        span_start: span?.[0] ?? null,
+        span_end: span?.[1] ?? null,
+        adjusts_id: null,
+        created_at: now,
+        version: 1,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(trx, {
+      userId: user.id,
+      entity: 'quantity',
+      entityId: row.id,
+      action: 'add',
+      after: input,
+      at: now,
+    });
+    return row.id;
+  });
+}
+
 /** Removes a wrongly extracted task or quantity from a draft. */
 export async function deleteDraftItem(
   store: Store,

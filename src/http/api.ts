@@ -3,7 +3,14 @@ import type {} from '@fastify/multipart';
 import { z } from 'zod';
 import { listAudit } from '../app/audit.js';
 import { login, logout, ROLES, type LoginLimiter } from '../app/auth.js';
-import { addTask, deleteDraftItem, getDirective, listDirectives, updateQuantity } from '../app/directives.js';
+import {
+  addQuantity,
+  addTask,
+  deleteDraftItem,
+  getDirective,
+  listDirectives,
+  updateQuantity,
+} from '../app/directives.js';
 import { AppError } from '../app/errors.js';
 import { confirmDirective, importDirective } from '../app/import-directive.js';
 import { createIndicator, listIndicators, mergeIndicators } from '../app/indicators.js';
@@ -274,6 +281,33 @@ export function apiRoutes(o: ApiOptions): AnyRoute[] {
         .strict(),
       handler: async ({ params, body, user }) => ({
         id: await addTask(o.store, user!, params.id, body, nowIso()),
+      }),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/directives/:id/quantities',
+      summary: 'Add a target or result to a draft (e.g. from selected text)',
+      tag: 'directives',
+      access: ['admin', 'office'],
+      status: 201,
+      params: idParams,
+      body: z
+        .object({
+          kind: z.enum(['target', 'result']),
+          indicatorText: text(500).min(1),
+          indicatorId: z.number().int().positive().nullable().optional(),
+          op: z.enum(['eq', 'about', 'range', 'gt', 'gte', 'lt', 'lte']),
+          lo: z.number().finite().nullable(),
+          hi: z.number().finite().nullable(),
+          raw: text(100).min(1),
+          unit: text(100).min(1),
+          period: period.nullable(),
+          scope: text(200).nullable().optional(),
+          span: z.tuple([z.number().int().min(0), z.number().int().min(0)]).optional(),
+        })
+        .strict(),
+      handler: async ({ params, body, user }) => ({
+        id: await addQuantity(o.store, user!, params.id, body, nowIso()),
       }),
     }),
     route({

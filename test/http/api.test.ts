@@ -318,6 +318,31 @@ describeStores('the HTTP API', (fresh) => {
     expect(after.tasks[0].support).toEqual([
       { name: 'Sở Tài chính', unitId: units.items[0].id, suggestions: [] },
     ]);
+    const sentence = 'Tỷ lệ hộ nghèo';
+    const at = after.text.indexOf(sentence);
+    const added = await office.request('POST', `/api/directives/${directiveId}/quantities`, {
+      kind: 'target',
+      indicatorText: 'Tỷ lệ hộ nghèo',
+      op: 'lte',
+      lo: null,
+      hi: 1,
+      raw: '1',
+      unit: '%',
+      period: '2026',
+      span: at >= 0 ? [at, at + sentence.length] : undefined,
+    });
+    expect(added.statusCode).toBe(201);
+    const badRange = await office.request('POST', `/api/directives/${directiveId}/quantities`, {
+      kind: 'target',
+      indicatorText: 'x',
+      op: 'range',
+      lo: 5,
+      hi: 3,
+      raw: '5-3',
+      unit: '%',
+      period: null,
+    });
+    expect(badRange.statusCode).toBe(400);
     const last = after.tasks.at(-1);
     expect((await office.request('DELETE', `/api/tasks/${last.id}`)).statusCode).toBe(200);
     expect((await office.request('GET', `/api/directives/${directiveId}`)).json().tasks).toHaveLength(
