@@ -90,7 +90,7 @@ export async function createUnit(
 
 export async function listUnits(store: Store, q?: string): Promise<Unit[]> {
   let query = store.db.selectFrom('units').selectAll().orderBy('id');
-  if (q) query = query.where('name_folded', 'like', `%${fold(q).replace(/[%_]/g, '')}%`);
+  if (q) query = query.where('name_folded', 'like', `%${foldName(q).replace(/[%_\\]/g, '')}%`);
   const rows = await query.execute();
   return rows.map((r) => ({
     id: r.id,

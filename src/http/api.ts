@@ -18,6 +18,7 @@ import { indicatorSeries } from '../app/series.js';
 import { getTask, listTasks, setTaskSupport, taskHistory, updateTask } from '../app/tasks.js';
 import { createUnit, importUnitsCsv, listUnits, UNIT_KINDS } from '../app/units.js';
 import { isIsoDay } from '../domain/calendar.js';
+import { foldName } from '../domain/fold.js';
 import { isPeriodKey } from '../domain/period.js';
 import type { Store } from '../store/db.js';
 import { idParams, pageQuery, route, type AnyRoute } from './routes.js';
@@ -61,6 +62,20 @@ const userShape = z.object({
   role: z.enum(['admin', 'office', 'member', 'viewer']),
   unitId: z.number().nullable(),
 });
+
+/** A unit named in a query: its id, or its name or an alias, diacritics and abbreviations ignored. */
+async function resolveUnit(store: Store, wanted: string): Promise<number> {
+  if (/^\d{1,10}$/.test(wanted)) return Number(wanted);
+  const folded = foldName(wanted);
+  const match = (await listUnits(store)).find(
+    (u) => foldName(u.name) === folded || u.aliases.some((a) => foldName(a) === folded),
+  );
+  if (!match)
+    throw new AppError('invalid', `Không có đơn vị "${wanted}". (No such unit; see GET /api/units.)`, {
+      field: 'unit',
+    });
+  return match.id;
+}
 
 export function apiRoutes(o: ApiOptions): AnyRoute[] {
   const nowIso = () => o.now().toISOString();
@@ -437,7 +452,7 @@ export function apiRoutes(o: ApiOptions): AnyRoute[] {
             'completed',
           ])
           .optional(),
-        unit: z.coerce.number().int().positive().optional(),
+        unit: text(200).min(1).optional().describe('a unit id, or its name or alias (diacritics ignored)'),
         directive: z.coerce.number().int().positive().optional(),
         period: period.optional(),
         q: text(200).optional(),
@@ -449,7 +464,7 @@ export function apiRoutes(o: ApiOptions): AnyRoute[] {
           o.store,
           {
             status: query.status,
-            unitId: query.unit,
+            unitId: query.unit === undefined ? undefined : await resolveUnit(o.store, query.unit),
             directiveId: query.directive,
             period: query.period,
             q: query.q,
@@ -482,7 +497,10 @@ export function apiRoutes(o: ApiOptions): AnyRoute[] {
       body: z
         .object({
           progress: z.number().int().min(0).max(100).optional(),
-          status: z.enum(['completed', 'returned', 'in_progress']).optional(),
+          status: z
+            .enum(['completed', 'completed_on_time', 'completed_late', 'returned', 'in_progress'])
+            .transform((v) => (v === 'completed_on_time' || v === 'completed_late' ? 'completed' : v))
+            .optional(),
           note: text(5000).optional(),
           completedAt: isoDay.optional(),
           deadline: isoDay.nullable().optional(),

@@ -21,6 +21,14 @@ export interface ServerOptions {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+function sameOrigin(origin: string, host: string | undefined): boolean {
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 /** The Rõ HTTP API as a Fastify instance (not listening: call `listen`). */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const now = options.now ?? (() => new Date());
@@ -42,10 +50,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook('onRequest', async (request, reply) => {
     const id = request.cookies[SESSION_COOKIE];
     request.session = id ? await sessionById(options.store, id, now()) : null;
-    // CSRF: a browser request that changes something must echo the session's token.
+    // CSRF. Cookies are SameSite=Lax; on top of that a state-changing request made by a browser
+    // (it sends Origin or Sec-Fetch-Site) must come from this site and echo the session's token.
+    // Scripts and API clients (curl, integrations) send neither header and need no token.
     if (request.session && !SAFE_METHODS.has(request.method) && request.url !== '/api/auth/login') {
-      const token = request.headers['x-csrf-token'];
-      if (token !== request.session.csrfToken) {
+      const origin = request.headers['origin'];
+      const site = request.headers['sec-fetch-site'];
+      const fromBrowser = origin !== undefined || site !== undefined;
+      const crossSite =
+        (site !== undefined && site !== 'same-origin') ||
+        (origin !== undefined && !sameOrigin(origin, request.headers.host));
+      if (crossSite || (fromBrowser && request.headers['x-csrf-token'] !== request.session.csrfToken)) {
         return sendError(
           reply,
           403,

@@ -251,18 +251,40 @@ describeStores('the HTTP API', (fresh) => {
     expect(viaHeader.statusCode).toBe(409);
   });
 
-  it('requires the CSRF token for changes made with a session cookie', async () => {
+  it('requires a browser’s changes to come from this site with the CSRF token; scripts need no token', async () => {
     app = await demoServer(await fresh());
     const office = await logIn(app, 'vanphong');
     const task = (await office.request('GET', '/api/tasks?limit=1')).json().items[0] as TaskItem;
-    const res = await app.inject({
-      method: 'PATCH',
-      url: `/api/tasks/${task.id}`,
-      headers: { cookie: office.cookie },
-      payload: { progress: 5 },
-    });
-    expect(res.statusCode).toBe(403);
-    expect(res.json().error.code).toBe('csrf');
+    const patch = (headers: Record<string, string>) =>
+      app!.inject({
+        method: 'PATCH',
+        url: `/api/tasks/${task.id}`,
+        headers: { cookie: office.cookie, host: 'ro.local', ...headers },
+        payload: { progress: 5 },
+      });
+    const forged = await patch({ origin: 'https://evil.example', 'x-csrf-token': office.csrf });
+    expect(forged.statusCode).toBe(403);
+    expect(forged.json().error.code).toBe('csrf');
+    expect((await patch({ 'sec-fetch-site': 'cross-site', 'x-csrf-token': office.csrf })).statusCode).toBe(
+      403,
+    );
+    expect((await patch({ origin: 'http://ro.local', 'sec-fetch-site': 'same-origin' })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await patch({ origin: 'http://ro.local', 'sec-fetch-site': 'same-origin', 'x-csrf-token': 'wrong' }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await patch({
+          origin: 'http://ro.local',
+          'sec-fetch-site': 'same-origin',
+          'x-csrf-token': office.csrf,
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect((await patch({})).statusCode).toBe(200);
   });
 
   it('lets the office review a draft: suggestions, a new indicator, links, support units, deletions', async () => {
