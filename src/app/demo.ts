@@ -4,6 +4,7 @@ import type { Store } from '../store/db.js';
 import { createUser } from './auth.js';
 import { AppError } from './errors.js';
 import { confirmDirective, importDirective } from './import-directive.js';
+import { createRegime } from './reports.js';
 import { createUnit, listUnits, type UnitKind } from './units.js';
 
 /** Bodies named in the sample directives, and a few communes, as a province would set them up. */
@@ -127,5 +128,37 @@ export async function loadDemo(
     }
     await confirmDirective(store, summary.directiveId, null, now);
   }
+  // The quarterly report the directives ask for ("định kỳ hằng quý báo cáo kết quả thực hiện"),
+  // owed by every unit that leads a task, received by the office.
+  const leads = await store.db
+    .selectFrom('tasks')
+    .select('lead_unit_id')
+    .distinct()
+    .where('lead_unit_id', 'is not', null)
+    .execute();
+  const admin = await store.db
+    .selectFrom('users')
+    .select(['id', 'username', 'role', 'unit_id'])
+    .where('username', '=', 'admin')
+    .executeTakeFirstOrThrow();
+  await createRegime(
+    store,
+    { id: admin.id, username: admin.username, role: admin.role, unitId: admin.unit_id },
+    {
+      name: 'Báo cáo kết quả thực hiện nhiệm vụ hằng quý',
+      content: { tasks: 'led', indicatorIds: [] },
+      frequency: 'quarter',
+      receiverUnitId: ids.get('Văn phòng Tỉnh ủy') ?? null,
+      unitIds: [
+        ...new Set([...leads.map((l) => l.lead_unit_id as number), ...(finance !== null ? [finance] : [])]),
+      ],
+      cutoffDaysBeforeEnd: 0,
+      submitDaysAfterEnd: 5,
+      startsOn: '2026-04-01',
+      template:
+        'I. Kết quả thực hiện nhiệm vụ\nII. Chỉ tiêu\nIII. Khó khăn, vướng mắc\nIV. Kiến nghị, đề xuất',
+    },
+    now,
+  );
   return { units: DEMO_UNITS.length, directives: files.length, users: DEMO_USERS.length };
 }

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { LANGS, type Lang } from '../i18n/format.js';
 import { runExtract } from './extract-command.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
-import { readAllStdin, runBackup, runDemo, runServe, runUserAdd } from './server-commands.js';
+import { readAllStdin, runBackup, runDemo, runRemind, runServe, runUserAdd } from './server-commands.js';
 import { runImport, runMigrate } from './store-commands.js';
 import { USAGE, VERSION } from './usage.js';
 
@@ -101,6 +101,31 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       if (positionals.length > 0) throw new UsageError(`serve takes no file (got "${positionals[0]}")`);
       return await runServe(
         { db: values.db, port: values.port, host: values.host, demo: values.demo ?? false },
+        io,
+      );
+    }
+    if (command === 'remind') {
+      const { values, positionals } = parseArgs({
+        args: [...rest],
+        allowPositionals: true,
+        strict: true,
+        options: {
+          db: { type: 'string' },
+          today: { type: 'string' },
+          days: { type: 'string' },
+          'dry-run': { type: 'boolean' },
+          json: { type: 'boolean' },
+        },
+      });
+      if (positionals.length > 0) throw new UsageError(`remind takes no file (got "${positionals[0]}")`);
+      return await runRemind(
+        {
+          db: values.db,
+          today: values.today,
+          days: values.days,
+          dryRun: values['dry-run'] ?? false,
+          json: values.json ?? false,
+        },
         io,
       );
     }

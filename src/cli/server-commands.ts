@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { createUser, ROLES } from '../app/auth.js';
 import { DEMO_USERS, loadDemo } from '../app/demo.js';
 import { AppError } from '../app/errors.js';
+import { remind } from '../app/followup.js';
+import { isIsoDay } from '../domain/calendar.js';
 import { listUnits } from '../app/units.js';
 import { fold } from '../domain/fold.js';
 import { buildServer } from '../http/server.js';
@@ -214,4 +216,65 @@ export async function readAllStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+const remindOptions = z.object({
+  today: z
+    .string()
+    .refine(
+      (d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && isIsoDay(d),
+      '--today must be a real day written YYYY-MM-DD, e.g. 2026-06-25',
+    )
+    .optional(),
+  days: z
+    .string()
+    .regex(/^\d{1,3}$/, '--days must be a whole number of days from 0 to 365')
+    .transform(Number)
+    .refine((n) => n <= 365, '--days must be a whole number of days from 0 to 365')
+    .default('7'),
+});
+
+/** `ro remind`: per unit, tasks due soon, overdue tasks and missing reports; writes notifications unless --dry-run. */
+export async function runRemind(
+  args: {
+    db: string | undefined;
+    today: string | undefined;
+    days: string | undefined;
+    dryRun: boolean;
+    json: boolean;
+  },
+  io: CliIO,
+): Promise<number> {
+  const parsed = remindOptions.safeParse({ today: args.today, days: args.days });
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
+  const today = parsed.data.today ?? new Date().toISOString().slice(0, 10);
+  return withStore(args.db, io, async (store) => {
+    const result = await remind(store, { today, dueSoonDays: parsed.data.days, dryRun: args.dryRun });
+    if (args.json) {
+      io.stdout(JSON.stringify(result) + '\n');
+      return EXIT.ok;
+    }
+    io.stdout(
+      `Đôn đốc ngày ${today.split('-').reverse().join('/')} (tasks due within ${parsed.data.days} days):\n`,
+    );
+    for (const u of result.units) {
+      io.stdout(
+        `\n${u.unit}: ${u.dueSoon.length} sắp đến hạn, ${u.overdue.length} quá hạn, ${u.missingReports.length} báo cáo chưa nộp\n`,
+      );
+      for (const t of u.dueSoon)
+        io.stdout(`  - sắp đến hạn ${t.deadline?.split('-').reverse().join('/')}: ${t.text.slice(0, 100)}\n`);
+      for (const t of u.overdue)
+        io.stdout(`  - quá hạn từ ${t.deadline?.split('-').reverse().join('/')}: ${t.text.slice(0, 100)}\n`);
+      for (const r of u.missingReports)
+        io.stdout(
+          `  - chưa nộp "${r.regime}" kỳ ${r.period} (hạn ${r.due.split('-').reverse().join('/')})\n`,
+        );
+    }
+    io.stdout(
+      args.dryRun
+        ? '\n(--dry-run: không ghi thông báo nào / nothing written)\n'
+        : `\nĐã ghi ${result.written} thông báo mới (new notifications).\n`,
+    );
+    return EXIT.ok;
+  });
 }

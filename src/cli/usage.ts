@@ -32,6 +32,9 @@ Cách dùng / usage:
   ro user add USERNAME --role admin|office|member|viewer [--unit NAME|ID] [--password-stdin]
                                     tạo tài khoản (create a user; prints a password unless given)
   ro backup FILE [--db PATH]        sao lưu nhất quán khi đang chạy (consistent online backup)
+  ro remind [--today YYYY-MM-DD] [--days N] [--dry-run] [--json] [--db PATH]
+                                    đôn đốc: nhiệm vụ sắp đến hạn, quá hạn, báo cáo chưa nộp theo đơn vị;
+                                    ghi thông báo, không lặp trong ngày (follow-up reminders per unit)
 
 Cơ sở dữ liệu / database: SQLite tại --db (mặc định ./data/ro.db), hoặc PostgreSQL khi đặt
 DATABASE_URL=postgres://... (PostgreSQL when DATABASE_URL is set).

@@ -35,6 +35,7 @@ describe('suggesting the unit a name means', () => {
   it('ranks close names and gives nothing for unrelated ones', () => {
     expect(suggestUnits('Ban Tổ chức Tỉnh ủy Hưng Yên', units)[0]?.unitId).toBe(3);
     expect(suggestUnits('Công an tỉnh', units)).toEqual([]);
+    expect(suggestUnits('Các cấp ủy, tổ chức đảng', units)).toEqual([]);
     expect(suggestUnits('', units)).toEqual([]);
   });
 });

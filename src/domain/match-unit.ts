@@ -27,7 +27,8 @@ function words(folded: string): Set<string> {
  */
 export function suggestUnits(name: string, units: readonly NamedUnit[], limit = 3): UnitSuggestion[] {
   const wanted = foldName(name);
-  if (!wanted) return [];
+  // "Các cấp ủy, tổ chức đảng", "các sở, ngành": a plural names many bodies, never one unit.
+  if (!wanted || /^cac /.test(wanted)) return [];
   const wantedWords = words(wanted);
   const scored: UnitSuggestion[] = [];
   for (const unit of units) {

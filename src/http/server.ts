@@ -6,6 +6,7 @@ import type { Store } from '../store/db.js';
 import { apiRoutes, SESSION_COOKIE } from './api.js';
 import { replyWithError, sendError } from './errors.js';
 import { openApiDocument } from './openapi.js';
+import { reportingRoutes } from './reporting-api.js';
 import { register } from './routes.js';
 
 export interface ServerOptions {
@@ -78,13 +79,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return payload;
   });
 
-  const routes = apiRoutes({
-    store: options.store,
-    now,
-    limiter: new LoginLimiter(),
-    maxUploadBytes,
-    secureCookies: options.secureCookies ?? false,
-  });
+  const routes = [
+    ...apiRoutes({
+      store: options.store,
+      now,
+      limiter: new LoginLimiter(),
+      maxUploadBytes,
+      secureCookies: options.secureCookies ?? false,
+    }),
+    ...reportingRoutes({ store: options.store, now }),
+  ];
   register(app, routes);
   const openapi = openApiDocument(routes, options.version ?? '0.0.0');
   app.get('/api/openapi.json', async () => openapi);

@@ -114,6 +114,8 @@ export interface QuantityTable {
   adjusts_id: number | null;
   /** The unit whose territory an observation covers (a commune's own figure); null = whole province. */
   scope_unit_id: Generated<number | null>;
+  /** The unit report an observation came from. */
+  report_id: Generated<number | null>;
   created_at: Timestamp;
   version: number;
 }
@@ -171,7 +173,75 @@ export interface AuditTable {
   after: string | null;
 }
 
+export interface ReportRegimeTable {
+  id: Id;
+  name: string;
+  /** JSON: which tasks (led, or led and supported) and which indicators the report covers. */
+  content: string;
+  frequency: 'month' | 'quarter' | 'half' | 'year';
+  receiver_unit_id: number | null;
+  /** Data are as of this many days before the period's end (0: the last day). */
+  cutoff_days_before_end: number;
+  /** The report is due this many days after the period's end. */
+  submit_days_after_end: number;
+  /** The outline the narrative follows. */
+  template: string;
+  /** Reports are owed for periods from the one containing this day. */
+  starts_on: string;
+  created_at: Timestamp;
+}
+
+export interface RegimeUnitTable {
+  regime_id: number;
+  unit_id: number;
+}
+
+export interface ReportTable {
+  id: Id;
+  regime_id: number;
+  unit_id: number;
+  period: string;
+  status: 'draft' | 'submitted' | 'returned';
+  /** JSON ReportContent: task entries, indicator values, difficulties, recommendations. */
+  content: string;
+  first_submitted_at: Timestamp | null;
+  submitted_at: Timestamp | null;
+  return_reason: string | null;
+  updated_at: Timestamp;
+  version: number;
+}
+
+export interface ReportVersionTable {
+  id: Id;
+  report_id: number;
+  number: number;
+  content: string;
+  submitted_at: Timestamp;
+  submitted_by: number | null;
+  returned_at: Timestamp | null;
+  return_reason: string | null;
+}
+
+export interface NotificationTable {
+  id: Id;
+  unit_id: number;
+  /** day|unit|kind|item: the same reminder is never written twice. */
+  key: string;
+  day: string;
+  kind: string;
+  item: string;
+  message: string;
+  created_at: Timestamp;
+  emailed_at: Timestamp | null;
+  read_at: Timestamp | null;
+}
+
 export interface Database {
+  report_regimes: ReportRegimeTable;
+  regime_units: RegimeUnitTable;
+  reports: ReportTable;
+  report_versions: ReportVersionTable;
+  notifications: NotificationTable;
   units: UnitTable;
   users: UserTable;
   sessions: SessionTable;

@@ -124,3 +124,45 @@ describe('ro demo, ro user add and ro backup', () => {
     expect(ro(['backup', target, '--db', db]).code).toBe(1);
   }, 60_000);
 });
+
+describe('ro remind', () => {
+  it('lists per unit the tasks due by the end of Q2/2026 and the overdue ones, and never repeats a reminder the same day', () => {
+    const db = join(dir, 'remind.db');
+    expect(ro(['demo', '--db', db]).code).toBe(0);
+    const dry = ro(['remind', '--today', '2026-06-25', '--dry-run', '--json', '--db', db]);
+    expect(dry.code).toBe(0);
+    const result = JSON.parse(dry.stdout) as {
+      written: number;
+      units: {
+        unit: string;
+        dueSoon: { deadline: string }[];
+        overdue: { deadline: string }[];
+        missingReports: unknown[];
+      }[];
+    };
+    expect(result.written).toBe(0);
+    const finance = result.units.find((u) => u.unit === 'Sở Tài chính');
+    expect(finance).toBeDefined();
+    for (const u of result.units) {
+      expect(Object.keys(u)).toEqual(
+        expect.arrayContaining(['unit', 'dueSoon', 'overdue', 'missingReports']),
+      );
+      for (const t of u.dueSoon) expect(t.deadline >= '2026-06-25' && t.deadline <= '2026-07-02').toBe(true);
+      for (const t of u.overdue) expect(t.deadline < '2026-06-25').toBe(true);
+    }
+    const due = result.units.flatMap((u) => u.dueSoon.map((t) => t.deadline));
+    expect(due).toContain('2026-06-30');
+    const first = JSON.parse(ro(['remind', '--today', '2026-06-25', '--json', '--db', db]).stdout);
+    expect(first.written).toBeGreaterThan(0);
+    const second = JSON.parse(ro(['remind', '--today', '2026-06-25', '--json', '--db', db]).stdout);
+    expect(second.written).toBe(0);
+    expect(second.units).toEqual(first.units);
+  }, 60_000);
+
+  it('refuses a badly written day', () => {
+    const run = ro(['remind', '--today', '25/06/2026']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--today must be a real day');
+    expect(ro(['remind', '--today', '2026-02-30']).code).toBe(2);
+  });
+});
