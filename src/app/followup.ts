@@ -6,6 +6,7 @@ import { taskStatus } from '../domain/task-status.js';
 import type { Store } from '../store/db.js';
 import { AppError } from './errors.js';
 import { obligations, type ReportContent } from './reports.js';
+import { watchTable } from './watch.js';
 
 function period(key: string): Period {
   const p = parsePeriod(key);
@@ -140,6 +141,7 @@ export async function compilation(store: Store, periodKey: string, today: string
     byUnit: group((n) => n.unitName),
     byTopic: group((n) => n.topic),
     overdue,
+    targets: await watchTable(store, p.key),
   };
 }
 

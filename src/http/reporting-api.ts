@@ -15,6 +15,7 @@ import {
 import { isIsoDay } from '../domain/calendar.js';
 import { isPeriodKey } from '../domain/period.js';
 import { SCORE_WEIGHTS } from '../domain/scorecard.js';
+import { watchTable } from '../app/watch.js';
 import type { Store } from '../store/db.js';
 import { idParams, route, type AnyRoute } from './routes.js';
 
@@ -204,6 +205,23 @@ export function reportingRoutes(o: { store: Store; now: () => Date }): AnyRoute[
       access: ['admin', 'office', 'viewer'],
       query: z.object({ period }),
       handler: async ({ query }) => compilation(o.store, query.period, today()),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/watch',
+      summary:
+        'The target table of a period: plan, latest actual, percent of plan, status and watch colour (red first)',
+      tag: 'reports',
+      access: 'user',
+      query: z.object({ period }),
+      handler: async ({ query }) => {
+        const items = await watchTable(o.store, query.period);
+        return {
+          items,
+          total: items.length,
+          rule: 'Xám: chưa có số liệu hoặc số liệu chưa phủ 1/4 kỳ; xanh: đạt hoặc đúng tiến độ; cam: chậm dưới 10% so với kế hoạch theo tiến độ; đỏ: chậm từ 10% trở lên. Chỉ tiêu tỷ lệ (%) so sánh trực tiếp; chỉ tiêu số lượng so với kế hoạch × phần kỳ đã qua.',
+        };
+      },
     }),
     route({
       method: 'GET',
