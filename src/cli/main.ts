@@ -2,7 +2,15 @@ import { parseArgs } from 'node:util';
 import { LANGS, type Lang } from '../i18n/format.js';
 import { runExtract } from './extract-command.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
-import { readAllStdin, runBackup, runDemo, runRemind, runServe, runUserAdd } from './server-commands.js';
+import {
+  readAllStdin,
+  runBackup,
+  runDemo,
+  runExport,
+  runRemind,
+  runServe,
+  runUserAdd,
+} from './server-commands.js';
 import { runImport, runMigrate } from './store-commands.js';
 import { USAGE, VERSION } from './usage.js';
 
@@ -125,6 +133,31 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
           days: values.days,
           dryRun: values['dry-run'] ?? false,
           json: values.json ?? false,
+        },
+        io,
+      );
+    }
+    if (command === 'export') {
+      const { values, positionals } = parseArgs({
+        args: [...rest],
+        allowPositionals: true,
+        strict: true,
+        options: {
+          db: { type: 'string' },
+          period: { type: 'string' },
+          format: { type: 'string' },
+          out: { type: 'string', short: 'o' },
+          today: { type: 'string' },
+        },
+      });
+      return await runExport(
+        {
+          kind: positionals[0],
+          period: values.period,
+          format: values.format,
+          out: values.out,
+          today: values.today,
+          db: values.db,
         },
         io,
       );

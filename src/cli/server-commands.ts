@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,8 @@ import { DEMO_USERS, loadDemo } from '../app/demo.js';
 import { AppError } from '../app/errors.js';
 import { remind } from '../app/followup.js';
 import { isIsoDay } from '../domain/calendar.js';
+import { isPeriodKey } from '../domain/period.js';
+import { checkExport, writeExport } from '../app/exports/index.js';
 import { listUnits } from '../app/units.js';
 import { fold } from '../domain/fold.js';
 import { buildServer } from '../http/server.js';
@@ -275,6 +277,65 @@ export async function runRemind(
         ? '\n(--dry-run: không ghi thông báo nào / nothing written)\n'
         : `\nĐã ghi ${result.written} thông báo mới (new notifications).\n`,
     );
+    return EXIT.ok;
+  });
+}
+
+const exportOptions = z.object({
+  kind: z.enum(['targets', 'tasks', 'scorecard', 'report'], {
+    errorMap: () => ({ message: 'what to export: targets, tasks, scorecard or report' }),
+  }),
+  period: z
+    .string()
+    .refine((p) => isPeriodKey(p), '--period must be a period: YYYY, YYYY-Qn, YYYY-Hn or YYYY-MM'),
+  format: z.enum(['xlsx', 'docx'], { errorMap: () => ({ message: '--format must be xlsx or docx' }) }),
+  out: z.string().min(1, '--out FILE is required'),
+  today: z
+    .string()
+    .refine(
+      (d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && isIsoDay(d),
+      '--today must be a real day written YYYY-MM-DD',
+    )
+    .optional(),
+});
+
+/** `ro export targets|tasks|scorecard|report --period P --format xlsx|docx --out FILE`. */
+export async function runExport(
+  args: {
+    kind: string | undefined;
+    period: string | undefined;
+    format: string | undefined;
+    out: string | undefined;
+    today: string | undefined;
+    db: string | undefined;
+  },
+  io: CliIO,
+): Promise<number> {
+  const parsed = exportOptions.safeParse(args);
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
+  const { kind, period, format, out } = parsed.data;
+  try {
+    checkExport(kind, format);
+  } catch (error) {
+    if (error instanceof AppError) throw new UsageError(error.message);
+    throw error;
+  }
+  const today = parsed.data.today ?? new Date().toISOString().slice(0, 10);
+  return withStore(args.db, io, async (store) => {
+    const temporary = `${resolve(out)}.${process.pid}.tmp`;
+    const stream = createWriteStream(temporary);
+    try {
+      await writeExport(store, { kind, format, period, today }, stream);
+      await new Promise<void>((done, fail) =>
+        stream.writableFinished ? done() : stream.once('finish', done).once('error', fail),
+      );
+      renameSync(temporary, resolve(out));
+    } catch (error) {
+      stream.destroy();
+      rmSync(temporary, { force: true });
+      throw error;
+    }
+    io.stdout(`Đã xuất ${resolve(out)}. (Exported.)\n`);
     return EXIT.ok;
   });
 }

@@ -35,6 +35,9 @@ Cách dùng / usage:
   ro remind [--today YYYY-MM-DD] [--days N] [--dry-run] [--json] [--db PATH]
                                     đôn đốc: nhiệm vụ sắp đến hạn, quá hạn, báo cáo chưa nộp theo đơn vị;
                                     ghi thông báo, không lặp trong ngày (follow-up reminders per unit)
+  ro export targets|tasks|scorecard|report --period P --format xlsx|docx --out FILE [--today D]
+                                    xuất bảng chỉ tiêu, nhiệm vụ, xếp loại (.xlsx) hoặc báo cáo tổng hợp
+                                    theo Nghị định 30/2020/NĐ-CP (.docx)
 
 Cơ sở dữ liệu / database: SQLite tại --db (mặc định ./data/ro.db), hoặc PostgreSQL khi đặt
 DATABASE_URL=postgres://... (PostgreSQL when DATABASE_URL is set).

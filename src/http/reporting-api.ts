@@ -16,6 +16,8 @@ import { isIsoDay } from '../domain/calendar.js';
 import { isPeriodKey } from '../domain/period.js';
 import { SCORE_WEIGHTS } from '../domain/scorecard.js';
 import { watchTable } from '../app/watch.js';
+import { PassThrough } from 'node:stream';
+import { CONTENT_TYPES, checkExport, writeExport } from '../app/exports/index.js';
 import type { Store } from '../store/db.js';
 import { idParams, route, type AnyRoute } from './routes.js';
 
@@ -240,6 +242,32 @@ export function reportingRoutes(o: { store: Store; now: () => Date }): AnyRoute[
             text: 'Điểm = 50 × tỷ lệ đúng hạn + 20 × (1 − tỷ lệ quá hạn) + 20 × tỷ lệ báo cáo đúng hạn + 10 × tỷ lệ chỉ tiêu đạt; phần không có gì để đo được bỏ qua và các phần còn lại quy về thang 100. Bằng điểm thì cùng hạng.',
           },
         };
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/exports/:kind',
+      summary: 'Download the targets, tasks or scorecard (.xlsx) or the compiled report (.docx) of a period',
+      tag: 'reports',
+      access: 'user',
+      params: z.object({ kind: z.enum(['targets', 'tasks', 'scorecard', 'report']) }),
+      query: z.object({ period, format: z.enum(['xlsx', 'docx']) }),
+      handler: async ({ params, query, reply }) => {
+        checkExport(params.kind, query.format);
+        const stream = new PassThrough();
+        const done = writeExport(
+          o.store,
+          { kind: params.kind, format: query.format, period: query.period, today: today() },
+          stream,
+        );
+        done.catch((error: unknown) => stream.destroy(error as Error));
+        reply
+          .header('content-type', CONTENT_TYPES[query.format])
+          .header(
+            'content-disposition',
+            `attachment; filename="ro-${params.kind}-${query.period}.${query.format}"`,
+          );
+        return reply.send(stream);
       },
     }),
     route({
