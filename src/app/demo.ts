@@ -8,7 +8,13 @@ import { createRegime } from './reports.js';
 import { createUnit, listUnits, type UnitKind } from './units.js';
 
 /** Bodies named in the sample directives, and a few communes, as a province would set them up. */
-const DEMO_UNITS: readonly { name: string; kind: UnitKind; parent?: string; aliases?: string[] }[] = [
+const DEMO_UNITS: readonly {
+  name: string;
+  kind: UnitKind;
+  parent?: string;
+  aliases?: string[];
+  email?: string;
+}[] = [
   { name: 'Tỉnh ủy Hưng Yên', kind: 'party' },
   { name: 'Ban Thường vụ Tỉnh ủy', kind: 'party', parent: 'Tỉnh ủy Hưng Yên' },
   { name: 'Văn phòng Tỉnh ủy', kind: 'party', parent: 'Tỉnh ủy Hưng Yên' },
@@ -23,7 +29,13 @@ const DEMO_UNITS: readonly { name: string; kind: UnitKind; parent?: string; alia
   { name: 'Đảng đoàn Hội đồng nhân dân tỉnh', kind: 'party', parent: 'Hội đồng nhân dân tỉnh' },
   { name: 'Ủy ban nhân dân tỉnh', kind: 'province' },
   { name: 'Văn phòng Ủy ban nhân dân tỉnh', kind: 'agency', parent: 'Ủy ban nhân dân tỉnh' },
-  { name: 'Sở Tài chính', kind: 'department', parent: 'Ủy ban nhân dân tỉnh', aliases: ['STC'] },
+  {
+    name: 'Sở Tài chính',
+    kind: 'department',
+    parent: 'Ủy ban nhân dân tỉnh',
+    aliases: ['STC'],
+    email: 'sotaichinh@example.org',
+  },
   { name: 'Sở Kế hoạch và Đầu tư', kind: 'department', parent: 'Ủy ban nhân dân tỉnh' },
   { name: 'Sở Nội vụ', kind: 'department', parent: 'Ủy ban nhân dân tỉnh' },
   { name: 'Sở Xây dựng', kind: 'department', parent: 'Ủy ban nhân dân tỉnh' },
@@ -85,6 +97,7 @@ export async function loadDemo(
         kind: u.kind,
         parentId: u.parent ? (ids.get(u.parent) ?? null) : null,
         aliases: u.aliases ?? [],
+        email: u.email ?? null,
       },
       null,
       now,

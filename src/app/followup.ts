@@ -7,6 +7,7 @@ import type { Store } from '../store/db.js';
 import { AppError } from './errors.js';
 import { obligations, type ReportContent } from './reports.js';
 import { watchTable } from './watch.js';
+import { emailNotifications, type MailSettings } from './mailer.js';
 
 function period(key: string): Period {
   const p = parsePeriod(key);
@@ -151,6 +152,8 @@ export interface RemindOptions {
   readonly dryRun: boolean;
   /** Reports owed since this day are checked (default: a year back). */
   readonly since?: string;
+  /** Email the new notifications when set (SMTP). */
+  readonly mail?: MailSettings | null;
 }
 
 /**
@@ -219,9 +222,15 @@ export async function remind(store: Store, options: RemindOptions) {
       }
     }
   }
+  const mail =
+    !options.dryRun && options.mail
+      ? await emailNotifications(store, options.mail, options.today, new Date().toISOString())
+      : null;
   return {
     today: options.today,
     written,
+    emailed: mail?.sent ?? 0,
+    emailFailures: mail?.failed ?? [],
     units: perUnit.map((u) => ({
       unitId: u.unitId,
       unit: name.get(u.unitId) ?? `#${u.unitId}`,

@@ -30,6 +30,8 @@ export interface NewUnit {
   readonly kind: UnitKind;
   readonly parentId?: number | null;
   readonly aliases?: readonly string[];
+  /** Address reminders are emailed to. */
+  readonly email?: string | null;
 }
 
 async function insertUnit(
@@ -64,6 +66,7 @@ async function insertUnit(
       kind: unit.kind,
       parent_id: unit.parentId ?? null,
       created_at: now,
+      email: unit.email ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -86,6 +89,36 @@ export async function createUnit(
   now: string,
 ): Promise<Unit> {
   return store.db.transaction().execute((trx) => insertUnit(trx, unit, actorId, now));
+}
+
+/** Changes a unit's reminder address or aliases. */
+export async function updateUnit(
+  store: Store,
+  actorId: number,
+  id: number,
+  patch: { email?: string | null | undefined; aliases?: readonly string[] | undefined },
+  now: string,
+): Promise<void> {
+  await store.db.transaction().execute(async (trx) => {
+    const unit = await trx.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!unit) throw new AppError('not-found', `Không có đơn vị #${id}. (No unit #${id}.)`);
+    const changes: { email?: string | null; aliases?: string } = {};
+    if (patch.email !== undefined) changes.email = patch.email;
+    if (patch.aliases !== undefined)
+      changes.aliases = JSON.stringify([...new Set(patch.aliases.map((a) => a.trim()).filter(Boolean))]);
+    if (Object.keys(changes).length === 0)
+      throw new AppError('invalid', 'Không có gì để cập nhật. (Nothing to change.)');
+    await trx.updateTable('units').set(changes).where('id', '=', id).execute();
+    await audit(trx, {
+      userId: actorId,
+      entity: 'unit',
+      entityId: id,
+      action: 'update',
+      before: { email: unit.email, aliases: unit.aliases },
+      after: changes,
+      at: now,
+    });
+  });
 }
 
 export async function listUnits(store: Store, q?: string): Promise<Unit[]> {

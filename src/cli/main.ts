@@ -104,11 +104,18 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
           port: { type: 'string', short: 'p' },
           host: { type: 'string' },
           demo: { type: 'boolean' },
+          'remind-at': { type: 'string' },
         },
       });
       if (positionals.length > 0) throw new UsageError(`serve takes no file (got "${positionals[0]}")`);
       return await runServe(
-        { db: values.db, port: values.port, host: values.host, demo: values.demo ?? false },
+        {
+          db: values.db,
+          port: values.port,
+          host: values.host,
+          demo: values.demo ?? false,
+          remindAt: values['remind-at'],
+        },
         io,
       );
     }

@@ -9,6 +9,7 @@ import { createUser, ROLES } from '../app/auth.js';
 import { DEMO_USERS, loadDemo } from '../app/demo.js';
 import { AppError } from '../app/errors.js';
 import { remind } from '../app/followup.js';
+import { mailSettingsFromEnv } from '../app/mailer.js';
 import { isIsoDay } from '../domain/calendar.js';
 import { isPeriodKey } from '../domain/period.js';
 import { checkExport, writeExport } from '../app/exports/index.js';
@@ -19,6 +20,7 @@ import type { Store } from '../store/db.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
 import { withStore } from './store-commands.js';
 import { VERSION } from './usage.js';
+import { daily } from './schedule.js';
 
 const SAMPLES = fileURLToPath(new URL('../../samples/', import.meta.url));
 
@@ -73,9 +75,18 @@ const serveOptions = z.object({
 });
 
 export async function runServe(
-  args: { db: string | undefined; port: string | undefined; host: string | undefined; demo: boolean },
+  args: {
+    db: string | undefined;
+    port: string | undefined;
+    host: string | undefined;
+    demo: boolean;
+    remindAt?: string | undefined;
+  },
   io: CliIO,
 ): Promise<number> {
+  if (args.remindAt !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(args.remindAt)) {
+    throw new UsageError('--remind-at must be a time of day HH:MM, e.g. 07:00');
+  }
   const parsed = serveOptions.safeParse({ port: args.port, host: args.host });
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
   const { port, host } = parsed.data;
@@ -92,8 +103,27 @@ export async function runServe(
       `Rõ đang chạy tại ${address} (${store.dialect}: ${store.location}). Dừng bằng Ctrl+C. (Rõ is running.)\n`,
     );
     if (args.demo) printLogins(io);
+    // Daily follow-up, as `ro remind` would run from cron.
+    const stopReminders = args.remindAt
+      ? daily(args.remindAt, async () => {
+          const today = new Date().toISOString().slice(0, 10);
+          const result = await remind(store, {
+            today,
+            dueSoonDays: 7,
+            dryRun: false,
+            mail: mailSettingsFromEnv(io.env),
+          }).catch((error: unknown) => {
+            io.stderr(`ro: đôn đốc thất bại (reminders failed): ${(error as Error).message}\n`);
+            return null;
+          });
+          if (result) io.stdout(`Đôn đốc ${today}: ${result.written} thông báo, ${result.emailed} thư.\n`);
+        })
+      : () => undefined;
+    if (args.remindAt)
+      io.stdout(`Đôn đốc tự động lúc ${args.remindAt} hằng ngày. (Daily reminders scheduled.)\n`);
     await new Promise<void>((done) => {
       const stop = () => {
+        stopReminders();
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
         void app.close().then(() => done());
@@ -251,7 +281,12 @@ export async function runRemind(
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
   const today = parsed.data.today ?? new Date().toISOString().slice(0, 10);
   return withStore(args.db, io, async (store) => {
-    const result = await remind(store, { today, dueSoonDays: parsed.data.days, dryRun: args.dryRun });
+    const result = await remind(store, {
+      today,
+      dueSoonDays: parsed.data.days,
+      dryRun: args.dryRun,
+      mail: mailSettingsFromEnv(io.env),
+    });
     if (args.json) {
       io.stdout(JSON.stringify(result) + '\n');
       return EXIT.ok;
@@ -275,8 +310,9 @@ export async function runRemind(
     io.stdout(
       args.dryRun
         ? '\n(--dry-run: không ghi thông báo nào / nothing written)\n'
-        : `\nĐã ghi ${result.written} thông báo mới (new notifications).\n`,
+        : `\nĐã ghi ${result.written} thông báo mới, gửi ${result.emailed} thư (new notifications, emails sent).\n`,
     );
+    for (const f of result.emailFailures) io.stderr(`ro: không gửi được thư (email failed) — ${f}\n`);
     return EXIT.ok;
   });
 }

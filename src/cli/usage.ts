@@ -25,7 +25,7 @@ Cách dùng / usage:
                                     nhập văn bản vào cơ sở dữ liệu thành bản nháp
                                     (import each file as a draft directive; --confirm makes it live)
   ro migrate [--db PATH]            tạo/cập nhật cơ sở dữ liệu (create or update the database)
-  ro serve [--db PATH] [--port N] [--host H] [--demo]
+  ro serve [--db PATH] [--port N] [--host H] [--demo] [--remind-at HH:MM]
                                     chạy máy chủ (default 127.0.0.1:8080); --demo nạp dữ liệu mẫu
                                     vào cơ sở dữ liệu trống (run the server; --demo loads demo data)
   ro demo [--db PATH]               nạp dữ liệu mẫu rồi thoát (load the demo data and exit)

@@ -16,7 +16,7 @@ import { confirmDirective, importDirective } from '../app/import-directive.js';
 import { createIndicator, listIndicators, mergeIndicators } from '../app/indicators.js';
 import { indicatorSeries } from '../app/series.js';
 import { getTask, listTasks, setTaskSupport, taskHistory, updateTask } from '../app/tasks.js';
-import { createUnit, importUnitsCsv, listUnits, UNIT_KINDS } from '../app/units.js';
+import { createUnit, importUnitsCsv, listUnits, UNIT_KINDS, updateUnit } from '../app/units.js';
 import { isIsoDay } from '../domain/calendar.js';
 import { foldName } from '../domain/fold.js';
 import { isPeriodKey } from '../domain/period.js';
@@ -185,6 +185,29 @@ export function apiRoutes(o: ApiOptions): AnyRoute[] {
         })
         .strict(),
       handler: async ({ body, user }) => createUnit(o.store, body, user!.id, nowIso()),
+    }),
+    route({
+      method: 'PATCH',
+      url: '/api/units/:id',
+      summary: 'Change a unit’s reminder email or aliases',
+      tag: 'units',
+      access: ['admin', 'office'],
+      params: idParams,
+      body: z
+        .object({
+          email: z
+            .string()
+            .email('địa chỉ thư không hợp lệ (not an email address)')
+            .max(200)
+            .nullable()
+            .optional(),
+          aliases: z.array(text(100)).max(20).optional(),
+        })
+        .strict(),
+      handler: async ({ params, body, user }) => {
+        await updateUnit(o.store, user!.id, params.id, body, nowIso());
+        return { ok: true };
+      },
     }),
     route({
       method: 'POST',

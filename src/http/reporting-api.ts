@@ -16,6 +16,7 @@ import { isIsoDay } from '../domain/calendar.js';
 import { isPeriodKey } from '../domain/period.js';
 import { SCORE_WEIGHTS } from '../domain/scorecard.js';
 import { watchTable } from '../app/watch.js';
+import { answerExplanation, askExplanation, listExplanations } from '../app/explanations.js';
 import { PassThrough } from 'node:stream';
 import { CONTENT_TYPES, checkExport, writeExport } from '../app/exports/index.js';
 import type { Store } from '../store/db.js';
@@ -223,6 +224,50 @@ export function reportingRoutes(o: { store: Store; now: () => Date }): AnyRoute[
           total: items.length,
           rule: 'Xám: chưa có số liệu hoặc số liệu chưa phủ 1/4 kỳ; xanh: đạt hoặc đúng tiến độ; cam: chậm dưới 10% so với kế hoạch theo tiến độ; đỏ: chậm từ 10% trở lên. Chỉ tiêu tỷ lệ (%) so sánh trực tiếp; chỉ tiêu số lượng so với kế hoạch × phần kỳ đã qua.',
         };
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/indicators/:id/explanations',
+      summary: 'A leader asks the responsible unit to explain an indicator for a period',
+      tag: 'indicators',
+      access: ['admin', 'office', 'viewer'],
+      status: 201,
+      params: idParams,
+      body: z
+        .object({
+          period: z.string().max(20),
+          unitId: z.number().int().positive(),
+          question: text(5000).min(1),
+        })
+        .strict(),
+      handler: async ({ params, body, user }) => ({
+        id: await askExplanation(o.store, user!, params.id, body, nowIso()),
+      }),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/indicators/:id/explanations',
+      summary: 'Requests for explanation of an indicator and the units’ answers',
+      tag: 'indicators',
+      access: 'user',
+      params: idParams,
+      handler: async ({ params }) => {
+        const items = await listExplanations(o.store, params.id);
+        return { items, total: items.length };
+      },
+    }),
+    route({
+      method: 'PATCH',
+      url: '/api/explanations/:id',
+      summary: 'The unit answers a request for explanation',
+      tag: 'indicators',
+      access: ['admin', 'office', 'member'],
+      params: idParams,
+      body: z.object({ answer: text(10_000).min(1) }).strict(),
+      handler: async ({ params, body, user }) => {
+        await answerExplanation(o.store, user!, params.id, body.answer, nowIso());
+        return { ok: true };
       },
     }),
     route({

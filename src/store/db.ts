@@ -14,6 +14,7 @@ import * as initial from './migrations/001-initial.js';
 import * as searchAndScope from './migrations/002-search-and-scope.js';
 import * as taskOrder from './migrations/003-task-order.js';
 import * as reporting from './migrations/004-reporting.js';
+import * as mailAndExplanations from './migrations/005-mail-and-explanations.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -77,6 +78,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '002-search-and-scope': { up: (db) => searchAndScope.up(db) },
     '003-task-order': { up: (db) => taskOrder.up(db) },
     '004-reporting': { up: (db) => reporting.up(db, dialect) },
+    '005-mail-and-explanations': { up: (db) => mailAndExplanations.up(db, dialect) },
   };
 }
 

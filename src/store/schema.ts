@@ -20,6 +20,8 @@ export interface UnitTable {
   kind: string;
   parent_id: number | null;
   created_at: Timestamp;
+  /** Where reminders are emailed, when SMTP is configured. */
+  email: Generated<string | null>;
 }
 
 export interface UserTable {
@@ -236,7 +238,21 @@ export interface NotificationTable {
   read_at: Timestamp | null;
 }
 
+export interface ExplanationTable {
+  id: Id;
+  indicator_id: number;
+  period: string;
+  unit_id: number;
+  question: string;
+  asked_by: number | null;
+  asked_at: Timestamp;
+  answer: string | null;
+  answered_by: number | null;
+  answered_at: Timestamp | null;
+}
+
 export interface Database {
+  explanations: ExplanationTable;
   report_regimes: ReportRegimeTable;
   regime_units: RegimeUnitTable;
   reports: ReportTable;

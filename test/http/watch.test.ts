@@ -39,4 +39,45 @@ describeStores('the indicator watch', (fresh) => {
     });
     expect((await viewer.request('GET', '/api/watch?period=2024-Q7')).statusCode).toBe(400);
   });
+
+  it('lets a leader ask the responsible unit to explain an indicator, and keeps the answer', async () => {
+    app = await demoServer(await fresh());
+    const leader = await logIn(app, 'lanhdao');
+    const member = await logIn(app, 'sotaichinh');
+    const me = (await member.request('GET', '/api/auth/me')).json();
+    const indicator = (await leader.request('GET', '/api/indicators?q=thu%20ngan%20sach')).json().items[0];
+    const asked = await leader.request('POST', `/api/indicators/${indicator.id}/explanations`, {
+      period: '2026-Q2',
+      unitId: me.unitId,
+      question: 'Vì sao thu ngân sách quý II đạt thấp?',
+    });
+    expect(asked.statusCode).toBe(201);
+    expect(
+      (
+        await member.request('POST', `/api/indicators/${indicator.id}/explanations`, {
+          period: '2026-Q2',
+          unitId: me.unitId,
+          question: 'x',
+        })
+      ).statusCode,
+    ).toBe(403);
+    const notes = (await member.request('GET', '/api/notifications')).json();
+    expect(notes.items.some((n: { kind: string }) => n.kind === 'explanation')).toBe(true);
+    expect(
+      (await leader.request('PATCH', `/api/explanations/${asked.json().id}`, { answer: 'x' })).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await member.request('PATCH', `/api/explanations/${asked.json().id}`, {
+          answer: 'Do thu tiền sử dụng đất chưa đạt tiến độ',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const list = (await leader.request('GET', `/api/indicators/${indicator.id}/explanations`)).json();
+    expect(list.items[0]).toMatchObject({
+      period: '2026-Q2',
+      unitName: 'Sở Tài chính',
+      answer: 'Do thu tiền sử dụng đất chưa đạt tiến độ',
+    });
+  });
 });
