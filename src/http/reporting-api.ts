@@ -3,6 +3,7 @@ import { AppError } from '../app/errors.js';
 import { compilation, notificationsFor, scorecards } from '../app/followup.js';
 import {
   createRegime,
+  obligations,
   getReport,
   listRegimes,
   listReports,
@@ -13,7 +14,7 @@ import {
   submitReport,
 } from '../app/reports.js';
 import { isIsoDay } from '../domain/calendar.js';
-import { isPeriodKey } from '../domain/period.js';
+import { isPeriodKey, parsePeriod } from '../domain/period.js';
 import { SCORE_WEIGHTS } from '../domain/scorecard.js';
 import { watchTable } from '../app/watch.js';
 import { answerExplanation, askExplanation, listExplanations } from '../app/explanations.js';
@@ -127,6 +128,47 @@ export function reportingRoutes(o: { store: Store; now: () => Date }): AnyRoute[
         const unitId = user!.role === 'member' ? (user!.unitId ?? -1) : query.unit;
         const items = await listReports(o.store, { period: query.period, unitId, status: query.status });
         return { items, total: items.length };
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/reports/status',
+      summary:
+        'Completeness and timeliness: every report owed in a period, submitted on time, late, missing or not yet due',
+      tag: 'reports',
+      access: ['admin', 'office', 'viewer'],
+      query: z.object({ period }),
+      handler: async ({ query }) => {
+        const p = parsePeriod(query.period)!;
+        const asOf = today();
+        const owed = (await obligations(o.store, asOf < p.end ? asOf : p.end, p.start)).filter((x) => {
+          const rp = parsePeriod(x.period);
+          return rp !== null && rp.start >= p.start && rp.end <= p.end;
+        });
+        const units = new Map(
+          (await o.store.db.selectFrom('units').select(['id', 'name']).execute()).map((u) => [u.id, u.name]),
+        );
+        const items = owed.map((x) => ({
+          ...x,
+          unitName: units.get(x.unitId) ?? '',
+          state:
+            x.submittedOn === null
+              ? x.due < asOf
+                ? 'missing'
+                : 'not_yet_due'
+              : x.submittedOn <= x.due
+                ? 'on_time'
+                : 'late',
+        }));
+        const count = (state: string) => items.filter((i) => i.state === state).length;
+        return {
+          items,
+          total: items.length,
+          onTime: count('on_time'),
+          late: count('late'),
+          missing: count('missing'),
+          notYetDue: count('not_yet_due'),
+        };
       },
     }),
     route({

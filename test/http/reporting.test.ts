@@ -106,6 +106,13 @@ describeStores('periodic reports', (fresh) => {
     expect(card(before)?.reportsOnTime ?? 0).toBe(0);
     expect(card(after)?.reportsOnTime).toBe(1);
     expect(after.formula.text).toContain('50 ×');
+    const status = (await office.request('GET', '/api/reports/status?period=2026-Q2')).json();
+    expect(status.items.find((i: { unitName: string }) => i.unitName === 'Sở Tài chính')).toMatchObject({
+      state: 'on_time',
+      period: '2026-Q2',
+    });
+    expect(status.onTime).toBe(1);
+    expect(status.total).toBe(status.onTime + status.late + status.missing + status.notYetDue);
 
     // Confirming the claim completes the task on the claimed day.
     expect(
