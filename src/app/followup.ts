@@ -1,4 +1,5 @@
 import { addDays } from '../domain/calendar.js';
+import { attainment } from '../domain/attainment.js';
 import { parsePeriod, type Period } from '../domain/period.js';
 import { computeReminders, reminderKey } from '../domain/reminders.js';
 import { rankUnits, type Scorecard } from '../domain/scorecard.js';
@@ -38,6 +39,79 @@ async function liveTasks(store: Store) {
     .execute();
 }
 
+/**
+ * Targets assigned to a unit are the indicators its reporting regimes ask it for; each is
+ * assessed when the period's target exists and the unit reported a value for the whole target
+ * period — met or not by the domain's attainment rule.
+ */
+async function unitTargets(store: Store, p: Period): Promise<Map<number, { met: number; assessed: number }>> {
+  const out = new Map<number, { met: number; assessed: number }>();
+  const regimes = await store.db
+    .selectFrom('report_regimes')
+    .innerJoin('regime_units', 'regime_units.regime_id', 'report_regimes.id')
+    .select(['regime_units.unit_id', 'report_regimes.content'])
+    .execute();
+  const assigned = new Map<number, Set<number>>();
+  for (const r of regimes) {
+    const ids = (JSON.parse(r.content) as { indicatorIds?: number[] }).indicatorIds ?? [];
+    const set = assigned.get(r.unit_id) ?? new Set<number>();
+    for (const id of ids) set.add(id);
+    assigned.set(r.unit_id, set);
+  }
+  if (assigned.size === 0) return out;
+  const rows = await store.db
+    .selectFrom('quantities as q')
+    .innerJoin('indicators as i', 'i.id', 'q.indicator_id')
+    .leftJoin('directives as d', 'd.id', 'q.directive_id')
+    .leftJoin('reports as r', 'r.id', 'q.report_id')
+    .select([
+      'q.kind',
+      'q.op',
+      'q.lo',
+      'q.hi',
+      'q.unit',
+      'q.period',
+      'q.indicator_id',
+      'q.adjusts_id',
+      'q.id',
+      'i.direction',
+      'd.status',
+      'r.unit_id as reporter',
+    ])
+    .where('q.period', '=', p.key)
+    .execute();
+  const adjusted = new Set(rows.map((r) => r.adjusts_id).filter((x): x is number => x !== null));
+  for (const [unitId, indicators] of assigned) {
+    const tally = { met: 0, assessed: 0 };
+    for (const indicatorId of indicators) {
+      const target = rows.find(
+        (r) =>
+          r.kind === 'target' &&
+          r.indicator_id === indicatorId &&
+          r.status === 'confirmed' &&
+          !adjusted.has(r.id),
+      );
+      const actual = rows
+        .filter(
+          (r) =>
+            r.kind === 'result' && r.indicator_id === indicatorId && r.reporter === unitId && r.lo !== null,
+        )
+        .at(-1);
+      if (!target || !actual) continue;
+      const judged = attainment(
+        { op: target.op as 'eq', lo: target.lo, hi: target.hi, unit: target.unit },
+        { value: actual.lo as number, unit: actual.unit },
+        target.direction,
+      );
+      if (judged.status === 'no_data') continue;
+      tally.assessed++;
+      if (judged.status === 'met') tally.met++;
+    }
+    out.set(unitId, tally);
+  }
+  return out;
+}
+
 /** Scorecards of every unit that leads tasks or owes reports, for a period, ranked. */
 export async function scorecards(store: Store, periodKey: string, today: string): Promise<Scorecard[]> {
   const p = period(periodKey);
@@ -46,6 +120,7 @@ export async function scorecards(store: Store, periodKey: string, today: string)
     liveTasks(store),
     obligations(store, today < p.end ? today : p.end, p.start),
   ]);
+  const targets = await unitTargets(store, p);
   const inputs = units
     .map((u) => ({
       unitId: u.id,
@@ -61,8 +136,8 @@ export async function scorecards(store: Store, periodKey: string, today: string)
             parsePeriod(o.period)!.start >= p.start,
         )
         .map((o) => ({ due: o.due, submittedOn: o.submittedOn })),
-      targetsMet: 0,
-      targetsAssessed: 0,
+      targetsMet: targets.get(u.id)?.met ?? 0,
+      targetsAssessed: targets.get(u.id)?.assessed ?? 0,
     }))
     .filter((u) => u.tasks.length > 0 || u.reports.length > 0);
   return rankUnits(inputs, p, today);

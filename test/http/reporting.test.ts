@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, expect, it } from 'vitest';
 import type { Store } from '../../src/store/db.js';
-import { demoServer, logIn, type Client } from '../support/http.js';
+import { demoServer, logIn, multipart, type Client } from '../support/http.js';
 import { describeStores } from '../support/stores.js';
 
 let app: FastifyInstance | null = null;
@@ -195,5 +195,44 @@ describeStores('periodic reports', (fresh) => {
     const viewer = await logIn(app, 'lanhdao');
     expect((await viewer.request('POST', `/api/reports/${draft.id}/submit`)).statusCode).toBe(403);
     expect(await counts(store)).toEqual(before);
+  });
+
+  it('counts the targets assigned to a unit as met or not from the values it reports', async () => {
+    app = await demoServer(await fresh());
+    const office = await logIn(app, 'vanphong');
+    const member = await logIn(app, 'sotaichinh');
+    const me = (await member.request('GET', '/api/auth/me')).json();
+    const text =
+      'HỘI ĐỒNG NHÂN DÂN TỈNH X\nSố: 30/NQ-HĐND\n\nNGHỊ QUYẾT\nVề dự toán ngân sách năm 2026\n\nĐiều 1. Chỉ tiêu chủ yếu năm 2026\n1. Thu ngân sách nhà nước trên địa bàn đạt 40.000 tỷ đồng.\n';
+    const { payload, headers } = multipart('du-toan.txt', Buffer.from(text));
+    const { directiveId } = (await office.request('POST', '/api/directives', payload, headers)).json();
+    const draft = (await office.request('GET', `/api/directives/${directiveId}`)).json();
+    const indicatorId = draft.targets[0].indicatorId;
+    expect(indicatorId).toEqual(expect.any(Number));
+    await office.request('POST', `/api/directives/${directiveId}/confirm`);
+    const regime = await office.request('POST', '/api/regimes', {
+      name: 'Báo cáo thu ngân sách năm',
+      content: { tasks: 'led', indicatorIds: [indicatorId] },
+      frequency: 'year',
+      receiverUnitId: null,
+      unitIds: [me.unitId],
+      startsOn: '2026-01-01',
+    });
+    expect(regime.statusCode).toBe(201);
+    const report = (
+      await member.request('POST', '/api/reports', { regimeId: regime.json().id, period: '2026' })
+    ).json();
+    const content = {
+      tasks: [],
+      indicators: [{ indicatorId, value: 41200, raw: '41.200', unit: 'tỷ đồng', scope: null }],
+      difficulties: [],
+      recommendations: [],
+    };
+    expect((await member.request('PATCH', `/api/reports/${report.id}`, { content })).statusCode).toBe(200);
+    expect((await member.request('POST', `/api/reports/${report.id}/submit`)).statusCode).toBe(200);
+    const card = (await office.request('GET', '/api/scorecard?period=2026'))
+      .json()
+      .items.find((c: { name: string }) => c.name === 'Sở Tài chính');
+    expect(card).toMatchObject({ targetsMet: 1, targetsAssessed: 1 });
   });
 });
