@@ -134,16 +134,21 @@ export function reportingRoutes(o: { store: Store; now: () => Date }): AnyRoute[
       method: 'GET',
       url: '/api/reports/status',
       summary:
-        'Completeness and timeliness: every report owed in a period, submitted on time, late, missing or not yet due',
+        'Completeness and timeliness: every report owed in a period, submitted on time, late, missing or not yet due (a unit member sees what its unit owes)',
       tag: 'reports',
-      access: ['admin', 'office', 'viewer'],
+      access: 'user',
       query: z.object({ period }),
-      handler: async ({ query }) => {
+      handler: async ({ query, user }) => {
         const p = parsePeriod(query.period)!;
         const asOf = today();
         const owed = (await obligations(o.store, asOf < p.end ? asOf : p.end, p.start)).filter((x) => {
           const rp = parsePeriod(x.period);
-          return rp !== null && rp.start >= p.start && rp.end <= p.end;
+          return (
+            rp !== null &&
+            rp.start >= p.start &&
+            rp.end <= p.end &&
+            (user!.role !== 'member' || x.unitId === user!.unitId)
+          );
         });
         const units = new Map(
           (await o.store.db.selectFrom('units').select(['id', 'name']).execute()).map((u) => [u.id, u.name]),

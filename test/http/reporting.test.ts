@@ -113,6 +113,8 @@ describeStores('periodic reports', (fresh) => {
     });
     expect(status.onTime).toBe(1);
     expect(status.total).toBe(status.onTime + status.late + status.missing + status.notYetDue);
+    const owed = (await member.request('GET', '/api/reports/status?period=2026-Q2')).json();
+    expect(owed.items.map((i: { unitName: string }) => i.unitName)).toEqual(['Sở Tài chính']);
 
     // Confirming the claim completes the task on the claimed day.
     expect(
