@@ -6,14 +6,6 @@ import { daysBetween } from './calendar.js';
  */
 export type TaskStatus = 'completed_on_time' | 'completed_late' | 'in_progress' | 'overdue' | 'no_deadline';
 
-export const TASK_STATUSES: readonly TaskStatus[] = [
-  'completed_on_time',
-  'completed_late',
-  'in_progress',
-  'overdue',
-  'no_deadline',
-];
-
 export interface TaskTiming {
   /** Last day allowed, `YYYY-MM-DD`; null when the task has none. */
   readonly deadline: string | null;

@@ -7,8 +7,6 @@ import { writeXlsx } from './xlsx.js';
 export type ExportKind = 'targets' | 'tasks' | 'scorecard' | 'report';
 export type ExportFormat = 'xlsx' | 'docx';
 
-export const EXPORT_KINDS: readonly ExportKind[] = ['targets', 'tasks', 'scorecard', 'report'];
-
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
