@@ -148,6 +148,16 @@ export function apiRoutes(o: ApiOptions): AnyRoute[] {
     }),
     route({
       method: 'GET',
+      url: '/api/auth/session',
+      summary: 'The current session if any: {user: null} when logged out (for the web app’s first load)',
+      tag: 'auth',
+      access: 'public',
+      handler: async ({ session }) => ({
+        user: session ? { ...session.user, csrfToken: session.csrfToken } : null,
+      }),
+    }),
+    route({
+      method: 'GET',
       url: '/api/auth/me',
       summary: 'Who is logged in, their role and unit, and the CSRF token for changes',
       tag: 'auth',

@@ -1,5 +1,8 @@
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { LoginLimiter, sessionById } from '../app/auth.js';
 import type { Store } from '../store/db.js';
@@ -18,7 +21,11 @@ export interface ServerOptions {
   readonly version?: string;
   /** Set the Secure flag on cookies (behind HTTPS). */
   readonly secureCookies?: boolean;
+  /** The built web app (`npm run build` writes dist/web); served at / when present. */
+  readonly webRoot?: string;
 }
+
+const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -41,6 +48,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Validation happens in our handlers with zod; Fastify's own is not used.
     ajv: { customOptions: { strict: false } },
   });
+  // Set before any route or plugin so every route uses it.
+  app.setErrorHandler((error, _request, reply) => replyWithError(reply, error));
   await app.register(cookie);
   await app.register(multipart, {
     limits: { fileSize: maxUploadBytes, files: 1, fields: 10, parts: 20 },
@@ -93,14 +102,21 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const openapi = openApiDocument(routes, options.version ?? '0.0.0');
   app.get('/api/openapi.json', async () => openapi);
 
-  app.setErrorHandler((error, _request, reply) => replyWithError(reply, error));
-  app.setNotFoundHandler((request, reply) =>
-    sendError(
+  const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
+  const hasWeb = existsSync(`${webRoot}/index.html`);
+  if (hasWeb)
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html', maxAge: '1h' });
+
+  app.setNotFoundHandler((request, reply) => {
+    // The web app routes in the browser: any other page address gets the app itself.
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/'))
+      return reply.sendFile('index.html');
+    return sendError(
       reply,
       404,
       'not-found',
       `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}. (No such endpoint.)`,
-    ),
-  );
+    );
+  });
   return app;
 }

@@ -1,0 +1,255 @@
+import { useMemo, useState } from 'react';
+import { api, ApiError, type Me } from '../api.ts';
+import { formatDate, formatNumber } from '../../../src/i18n/format.ts';
+import { useT } from '../i18n.ts';
+import { Loading, useLoad } from '../ui.tsx';
+
+interface Item {
+  kind: 'target' | 'result' | 'task';
+  id: number;
+  span: [number, number] | null;
+}
+interface Quantity {
+  id: number;
+  indicatorText: string;
+  op: string;
+  lo: number | null;
+  hi: number | null;
+  raw: string;
+  unit: string;
+  period: string | null;
+  span: [number, number] | null;
+}
+interface Task {
+  id: number;
+  section: string;
+  text: string;
+  leadText: string | null;
+  leadUnitId: number | null;
+  leadSuggestions: { unitId: number; name: string }[];
+  deadline: string | null;
+  deadlineText: string | null;
+  span: [number, number] | null;
+  version: number;
+}
+interface Detail {
+  id: number;
+  number: string | null;
+  title: string | null;
+  status: 'draft' | 'confirmed';
+  text: string;
+  warnings: { code: string; message: string; span: [number, number] | null }[];
+  citations: { number: string; date: string | null; directiveId: number | null }[];
+  targets: Quantity[];
+  results: Quantity[];
+  tasks: Task[];
+}
+
+const key = (i: Item) => `${i.kind}-${i.id}`;
+
+/** Flash an element after scrolling to it, so the eye finds it. */
+function flash(id: string): void {
+  const el = document.getElementById(id);
+  if (!el) return;
+  el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  el.classList.remove('flash');
+  void el.offsetWidth;
+  el.classList.add('flash');
+}
+
+export function Review({ id, me }: { id: number; me: Me }) {
+  const { t, lang } = useT();
+  const { data, error, reload } = useLoad(() => api<Detail>('GET', `/api/directives/${id}`), [id]);
+  const [message, setMessage] = useState<string | null>(null);
+  const office = me.role === 'admin' || me.role === 'office';
+  const items: Item[] = useMemo(
+    () =>
+      data
+        ? [
+            ...data.targets.map((q) => ({ kind: 'target' as const, id: q.id, span: q.span })),
+            ...data.results.map((q) => ({ kind: 'result' as const, id: q.id, span: q.span })),
+            ...data.tasks.map((x) => ({ kind: 'task' as const, id: x.id, span: x.span })),
+          ]
+        : [],
+    [data],
+  );
+  const pieces = useMemo(() => {
+    if (!data) return [];
+    const spans = items.filter((i) => i.span).sort((a, b) => a.span![0] - b.span![0]);
+    const out: { text: string; item?: Item }[] = [];
+    let at = 0;
+    for (const item of spans) {
+      const [s, e] = item.span!;
+      if (s < at) continue;
+      if (s > at) out.push({ text: data.text.slice(at, s) });
+      out.push({ text: data.text.slice(s, e), item });
+      at = e;
+    }
+    out.push({ text: data.text.slice(at) });
+    return out;
+  }, [data, items]);
+
+  const act = async (run: () => Promise<unknown>, done: string) => {
+    setMessage(null);
+    try {
+      await run();
+      setMessage(done);
+      reload();
+    } catch (e) {
+      setMessage(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+  const value = (q: Quantity) =>
+    q.op === 'range'
+      ? `${formatNumber(q.lo ?? 0, lang)}–${formatNumber(q.hi ?? 0, lang)}`
+      : formatNumber((q.lo ?? q.hi) as number, lang);
+
+  return (
+    <Loading error={error}>
+      {data && (
+        <section>
+          <h1>
+            {data.number ?? data.title} — {data.status === 'draft' ? t.draft : t.confirmed}
+          </h1>
+          {data.status === 'draft' && office && (
+            <button
+              type="button"
+              onClick={() => void act(() => api('POST', `/api/directives/${id}/confirm`), t.confirmed)}
+            >
+              {t.confirm}
+            </button>
+          )}
+          {message && <p role="status">{message}</p>}
+          {data.warnings.length > 0 && (
+            <details>
+              <summary>
+                {t.warnings} ({data.warnings.length})
+              </summary>
+              <ul>
+                {data.warnings.map((w, i) => (
+                  <li key={i}>{w.message}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+          <div className="review">
+            <article className="source" aria-label={t.source} lang="vi">
+              {pieces.map((p, i) =>
+                p.item ? (
+                  <mark
+                    key={i}
+                    id={`src-${key(p.item)}`}
+                    className={p.item.kind}
+                    onClick={() => flash(`item-${key(p.item!)}`)}
+                  >
+                    {p.text}
+                  </mark>
+                ) : (
+                  <span key={i}>{p.text}</span>
+                ),
+              )}
+            </article>
+            <div className="items">
+              {(['targets', 'results'] as const).map((group) => (
+                <section key={group} aria-label={group}>
+                  <h2>
+                    {group === 'targets' ? t.targets : t.actual} ({data[group].length})
+                  </h2>
+                  <ul>
+                    {data[group].map((q) => (
+                      <li key={q.id} id={`item-${group === 'targets' ? 'target' : 'result'}-${q.id}`}>
+                        <button
+                          type="button"
+                          className="link"
+                          onClick={() => flash(`src-${group === 'targets' ? 'target' : 'result'}-${q.id}`)}
+                        >
+                          {q.indicatorText}: {value(q)} {q.unit} {q.period ? `(${q.period})` : ''}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ))}
+              <section aria-label="tasks">
+                <h2>
+                  {t.tasks} ({data.tasks.length})
+                </h2>
+                <ul>
+                  {data.tasks.map((task) => (
+                    <TaskItem
+                      key={task.id}
+                      task={task}
+                      office={office}
+                      onSave={(patch) =>
+                        act(
+                          () => api('PATCH', `/api/tasks/${task.id}`, { ...patch, version: task.version }),
+                          t.save,
+                        )
+                      }
+                      lang={lang}
+                    />
+                  ))}
+                </ul>
+              </section>
+            </div>
+          </div>
+        </section>
+      )}
+    </Loading>
+  );
+}
+
+function TaskItem({
+  task,
+  office,
+  onSave,
+  lang,
+}: {
+  task: Task;
+  office: boolean;
+  onSave: (patch: { deadline?: string | null; leadUnitId?: number | null }) => Promise<void>;
+  lang: 'vi' | 'en';
+}) {
+  const { t } = useT();
+  const [deadline, setDeadline] = useState(task.deadline ?? '');
+  return (
+    <li id={`item-task-${task.id}`} className="task-item">
+      <button type="button" className="link" onClick={() => flash(`src-task-${task.id}`)}>
+        {task.section}. {task.text.slice(0, 160)}
+        {task.text.length > 160 ? '…' : ''}
+      </button>
+      <div className="meta">
+        {t.lead}: {task.leadText ?? '—'} · {t.deadline}:{' '}
+        {task.deadline ? formatDate(task.deadline, lang) : '—'}
+      </div>
+      {office && (
+        <form
+          className="inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void onSave({ deadline: deadline || null });
+          }}
+        >
+          <label>
+            {t.deadline}
+            <input
+              type="date"
+              name={`deadline-${task.id}`}
+              value={deadline}
+              onChange={(e) => setDeadline(e.target.value)}
+            />
+          </label>
+          {task.leadUnitId === null && task.leadSuggestions[0] && (
+            <button
+              type="button"
+              onClick={() => void onSave({ leadUnitId: task.leadSuggestions[0]!.unitId })}
+            >
+              {t.lead}: {task.leadSuggestions[0].name}
+            </button>
+          )}
+          <button type="submit">{t.save}</button>
+        </form>
+      )}
+    </li>
+  );
+}
