@@ -499,3 +499,85 @@ export async function setTaskSupport(
     });
   });
 }
+
+/** The sentence a task came from, its supporting bodies and the units it names, for the task page. */
+export async function taskContext(store: Store, id: number) {
+  const task = await store.db
+    .selectFrom('tasks')
+    .innerJoin('directives', 'directives.id', 'tasks.directive_id')
+    .select([
+      'tasks.span_start',
+      'tasks.span_end',
+      'directives.source_text',
+      'directives.title',
+      'tasks.lead_unit_id',
+    ])
+    .where('tasks.id', '=', id)
+    .executeTakeFirst();
+  if (!task) throw new AppError('not-found', `Không có nhiệm vụ #${id}. (No task #${id}.)`);
+  const support = await store.db
+    .selectFrom('task_support')
+    .leftJoin('units', 'units.id', 'task_support.unit_id')
+    .select(['task_support.name', 'task_support.unit_id', 'units.name as unit_name'])
+    .where('task_support.task_id', '=', id)
+    .execute();
+  const lead =
+    task.lead_unit_id === null
+      ? null
+      : await store.db
+          .selectFrom('units')
+          .select('name')
+          .where('id', '=', task.lead_unit_id)
+          .executeTakeFirst();
+  return {
+    sentence:
+      task.span_start !== null && task.span_end !== null
+        ? task.source_text.slice(task.span_start, task.span_end)
+        : null,
+    directiveTitle: task.title,
+    leadUnitName: lead?.name ?? null,
+    support: support.map((s) => ({ name: s.name, unitId: s.unit_id, unitName: s.unit_name })),
+  };
+}
+
+/** The office reminds a task's lead unit now: one notification per task and day (emailed when configured). */
+export async function remindTask(
+  store: Store,
+  user: User,
+  id: number,
+  now: string,
+): Promise<{ written: boolean; unitId: number }> {
+  if (user.role !== 'admin' && user.role !== 'office')
+    throw new AppError('forbidden', 'Chỉ văn phòng được đôn đốc. (Only the office sends reminders.)');
+  const task = await store.db
+    .selectFrom('tasks')
+    .select(['id', 'text', 'deadline', 'lead_unit_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!task) throw new AppError('not-found', `Không có nhiệm vụ #${id}. (No task #${id}.)`);
+  if (task.lead_unit_id === null)
+    throw new AppError('invalid', 'Nhiệm vụ chưa có đơn vị chủ trì để đôn đốc. (The task has no lead unit.)');
+  const day = now.slice(0, 10);
+  const key = `${day}|${task.lead_unit_id}|manual|${id}`;
+  const exists = await store.db
+    .selectFrom('notifications')
+    .select('id')
+    .where('key', '=', key)
+    .executeTakeFirst();
+  if (exists) return { written: false, unitId: task.lead_unit_id };
+  await store.db
+    .insertInto('notifications')
+    .values({
+      unit_id: task.lead_unit_id,
+      key,
+      day,
+      kind: 'manual',
+      item: String(id),
+      message: `Văn phòng đôn đốc nhiệm vụ${task.deadline ? ` (hạn ${task.deadline.split('-').reverse().join('/')})` : ''}: ${task.text.slice(0, 200)}`,
+      created_at: now,
+      emailed_at: null,
+      read_at: null,
+    })
+    .execute();
+  return { written: true, unitId: task.lead_unit_id };
+}

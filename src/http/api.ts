@@ -15,7 +15,15 @@ import { AppError } from '../app/errors.js';
 import { confirmDirective, importDirective } from '../app/import-directive.js';
 import { createIndicator, listIndicators, mergeIndicators } from '../app/indicators.js';
 import { indicatorSeries } from '../app/series.js';
-import { getTask, listTasks, setTaskSupport, taskHistory, updateTask } from '../app/tasks.js';
+import {
+  getTask,
+  listTasks,
+  remindTask,
+  setTaskSupport,
+  taskContext,
+  taskHistory,
+  updateTask,
+} from '../app/tasks.js';
 import { createUnit, importUnitsCsv, listUnits, UNIT_KINDS, updateUnit } from '../app/units.js';
 import { isIsoDay } from '../domain/calendar.js';
 import { foldName } from '../domain/fold.js';
@@ -516,6 +524,7 @@ export function apiRoutes(o: ApiOptions): AnyRoute[] {
       params: idParams,
       handler: async ({ params }) => ({
         ...(await getTask(o.store, params.id, today())),
+        ...(await taskContext(o.store, params.id)),
         history: await taskHistory(o.store, params.id),
       }),
     }),
@@ -552,6 +561,15 @@ export function apiRoutes(o: ApiOptions): AnyRoute[] {
       },
     }),
 
+    route({
+      method: 'POST',
+      url: '/api/tasks/:id/remind',
+      summary: 'The office reminds the task’s lead unit now (once per task and day)',
+      tag: 'tasks',
+      access: ['admin', 'office'],
+      params: idParams,
+      handler: async ({ params, user }) => remindTask(o.store, user!, params.id, nowIso()),
+    }),
     route({
       method: 'POST',
       url: '/api/tasks/:id/support',

@@ -151,6 +151,27 @@ describe.skipIf(!run)('the web app in a real browser', () => {
     await office.context().close();
   }, 120_000);
 
+  it('shows a task with its source sentence and history, lets the office remind its unit, and charts an indicator', async () => {
+    const p = await page();
+    await logIn(p, 'vanphong');
+    await p.goto(`${base}/#/tasks?status=overdue&unit=${encodeURIComponent('Sở Tài chính')}`);
+    await p.locator('table.tasks tbody tr a').first().click();
+    await p.waitForURL(/#\/tasks\/\d+/);
+    await p.locator('blockquote').waitFor();
+    await p.getByRole('button', { name: 'Đôn đốc đơn vị chủ trì' }).click();
+    await p.getByRole('status').waitFor();
+    await shot(p, '08-task');
+    await p.goto(`${base}/#/targets`);
+    await p.locator('input[name=period]').fill('2024');
+    const grdp = p.getByRole('link', { name: /\(GRDP\)/ }).first();
+    await grdp.click();
+    await p.waitForURL(/#\/indicators\/\d+/);
+    await p.locator('.chart canvas').waitFor();
+    expect(await p.locator('table tbody tr').count()).toBeGreaterThanOrEqual(5);
+    await shot(p, '09-indicator');
+    await p.context().close();
+  }, 120_000);
+
   it('switches to English and back, and shows no console errors on any screen', async () => {
     const p = await page();
     await logIn(p, 'lanhdao');

@@ -61,6 +61,15 @@ const vi = {
   worstUnits: 'Đơn vị cần chú ý',
   reportCompleteness: 'Báo cáo đã nộp',
   forbiddenNote: 'Bạn chỉ cập nhật nhiệm vụ do đơn vị mình chủ trì.',
+  support: 'Phối hợp',
+  history: 'Lịch sử cập nhật',
+  remind: 'Đôn đốc đơn vị chủ trì',
+  reminded: 'Đã gửi nhắc nhở cho đơn vị.',
+  remindedAlready: 'Hôm nay đã nhắc nhiệm vụ này.',
+  citations: 'Văn bản dẫn chiếu',
+  deleteItem: 'Xóa',
+  addTask: 'Thêm nhiệm vụ từ đoạn đã chọn',
+  chart: 'Biểu đồ',
 };
 
 const en: typeof vi = {
@@ -122,6 +131,15 @@ const en: typeof vi = {
   worstUnits: 'Units needing attention',
   reportCompleteness: 'Reports submitted',
   forbiddenNote: 'You may update only the tasks your unit leads.',
+  support: 'Supporting',
+  history: 'History of updates',
+  remind: 'Remind the lead unit',
+  reminded: 'The unit has been reminded.',
+  remindedAlready: 'This task was already reminded today.',
+  citations: 'Cited documents',
+  deleteItem: 'Delete',
+  addTask: 'Add a task from the selected text',
+  chart: 'Chart',
 };
 
 export type Messages = typeof vi;

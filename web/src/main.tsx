@@ -3,12 +3,14 @@ import { createRoot } from 'react-dom/client';
 import { api, setCsrf, type Me } from './api.ts';
 import { setLang, useT } from './i18n.ts';
 import { Directives } from './pages/Directives.tsx';
+import { IndicatorPage } from './pages/IndicatorPage.tsx';
 import { Login } from './pages/Login.tsx';
 import { Overview } from './pages/Overview.tsx';
 import { Reports } from './pages/Reports.tsx';
 import { Review } from './pages/Review.tsx';
 import { Scorecard } from './pages/Scorecard.tsx';
 import { Targets } from './pages/Targets.tsx';
+import { TaskPage } from './pages/TaskPage.tsx';
 import { Tasks } from './pages/Tasks.tsx';
 import './styles.css';
 
@@ -63,8 +65,12 @@ function App() {
     ['/scorecard', t.scorecard],
   ] as const;
   const review = /^\/directives\/(\d+)$/.exec(path);
+  const taskPage = /^\/tasks\/(\d+)$/.exec(path);
+  const indicatorPage = /^\/indicators\/(\d+)$/.exec(path);
   let page: ReactNode;
   if (review) page = <Review id={Number(review[1])} me={me} />;
+  else if (taskPage) page = <TaskPage id={Number(taskPage[1])} me={me} />;
+  else if (indicatorPage) page = <IndicatorPage id={Number(indicatorPage[1])} />;
   else if (path === '/directives') page = <Directives me={me} />;
   else if (path === '/targets') page = <Targets />;
   else if (path === '/tasks') page = <Tasks me={me} key={params.toString()} initial={params} />;

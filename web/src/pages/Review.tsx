@@ -99,6 +99,33 @@ export function Review({ id, me }: { id: number; me: Me }) {
       setMessage(e instanceof ApiError ? e.message : String(e));
     }
   };
+  /** The selected text in the source, as character offsets into the directive's text. */
+  const addFromSelection = async () => {
+    const selection = getSelection();
+    const article = document.querySelector('article.source');
+    if (!selection || selection.rangeCount === 0 || !article || selection.isCollapsed) {
+      setMessage(
+        lang === 'vi'
+          ? 'Hãy bôi đen một đoạn trong văn bản gốc trước.'
+          : 'Select a passage of the source text first.',
+      );
+      return;
+    }
+    const range = selection.getRangeAt(0);
+    if (!article.contains(range.startContainer)) return;
+    const before = document.createRange();
+    before.setStart(article, 0);
+    before.setEnd(range.startContainer, range.startOffset);
+    const start = before.toString().length;
+    const text = range.toString();
+    await act(
+      () =>
+        api('POST', `/api/directives/${id}/tasks`, { text: text.trim(), span: [start, start + text.length] }),
+      t.save,
+    );
+  };
+  const remove = (kind: 'tasks' | 'quantities', itemId: number) =>
+    act(() => api('DELETE', `/api/${kind}/${itemId}`), t.deleteItem);
   const value = (q: Quantity) =>
     q.op === 'range'
       ? `${formatNumber(q.lo ?? 0, lang)}–${formatNumber(q.hi ?? 0, lang)}`
@@ -131,6 +158,26 @@ export function Review({ id, me }: { id: number; me: Me }) {
                 ))}
               </ul>
             </details>
+          )}
+          {data.citations.length > 0 && (
+            <details>
+              <summary>
+                {t.citations} ({data.citations.length})
+              </summary>
+              <ul>
+                {data.citations.map((c, i) => (
+                  <li key={i}>
+                    {c.directiveId ? <a href={`#/directives/${c.directiveId}`}>{c.number}</a> : c.number}
+                    {c.date ? ` (${formatDate(c.date, lang)})` : ''}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {data.status === 'draft' && office && (
+            <button type="button" onClick={() => void addFromSelection()}>
+              {t.addTask}
+            </button>
           )}
           <div className="review">
             <article className="source" aria-label={t.source} lang="vi">
@@ -165,6 +212,15 @@ export function Review({ id, me }: { id: number; me: Me }) {
                         >
                           {q.indicatorText}: {value(q)} {q.unit} {q.period ? `(${q.period})` : ''}
                         </button>
+                        {data.status === 'draft' && office && (
+                          <button
+                            type="button"
+                            aria-label={`${t.deleteItem} ${q.indicatorText}`}
+                            onClick={() => void remove('quantities', q.id)}
+                          >
+                            ✕
+                          </button>
+                        )}
                       </li>
                     ))}
                   </ul>
@@ -177,6 +233,9 @@ export function Review({ id, me }: { id: number; me: Me }) {
                 <ul>
                   {data.tasks.map((task) => (
                     <TaskItem
+                      onDelete={
+                        data.status === 'draft' && office ? () => void remove('tasks', task.id) : undefined
+                      }
                       key={task.id}
                       task={task}
                       office={office}
@@ -203,8 +262,10 @@ function TaskItem({
   task,
   office,
   onSave,
+  onDelete,
   lang,
 }: {
+  onDelete: (() => void) | undefined;
   task: Task;
   office: boolean;
   onSave: (patch: { deadline?: string | null; leadUnitId?: number | null }) => Promise<void>;
@@ -248,6 +309,11 @@ function TaskItem({
             </button>
           )}
           <button type="submit">{t.save}</button>
+          {onDelete && (
+            <button type="button" onClick={onDelete}>
+              {t.deleteItem}
+            </button>
+          )}
         </form>
       )}
     </li>

@@ -30,7 +30,9 @@ export function WatchTable({ rows }: { rows: WatchRow[] }) {
       <tbody>
         {rows.map((r) => (
           <tr key={`${r.indicatorId}-${r.targetPeriod}-${r.plan.raw}`}>
-            <td>{r.indicator}</td>
+            <td>
+              <a href={`#/indicators/${r.indicatorId}`}>{r.indicator}</a>
+            </td>
             <td>
               {r.plan.raw} {r.plan.unit} ({r.targetPeriod})
             </td>

@@ -115,7 +115,11 @@ export function Tasks({ me, initial }: { me: Me; initial: URLSearchParams }) {
                     <small>
                       {row.directiveNumber} · {row.section}
                     </small>
-                    <div>{row.text.length > 220 ? `${row.text.slice(0, 219)}…` : row.text}</div>
+                    <div>
+                      <a href={`#/tasks/${row.id}`}>
+                        {row.text.length > 220 ? `${row.text.slice(0, 219)}…` : row.text}
+                      </a>
+                    </div>
                   </td>
                   <td>{row.leadUnitId ? unitName.get(row.leadUnitId) : (row.leadText ?? '—')}</td>
                   <td className="deadline">{formatDate(row.deadline, lang)}</td>
