@@ -5,13 +5,16 @@ import { useT } from '../i18n.ts';
 import { Loading, useLoad } from '../ui.tsx';
 
 interface Item {
-  kind: 'target' | 'result' | 'task';
+  kind: 'target' | 'result' | 'task' | 'warning';
   id: number;
   span: [number, number] | null;
 }
 interface Quantity {
   id: number;
   indicatorText: string;
+  indicatorId: number | null;
+  indicatorSuggestions: { indicatorId: number; name: string }[];
+  version: number;
   op: string;
   lo: number | null;
   hi: number | null;
@@ -69,6 +72,7 @@ export function Review({ id, me }: { id: number; me: Me }) {
             ...data.targets.map((q) => ({ kind: 'target' as const, id: q.id, span: q.span })),
             ...data.results.map((q) => ({ kind: 'result' as const, id: q.id, span: q.span })),
             ...data.tasks.map((x) => ({ kind: 'task' as const, id: x.id, span: x.span })),
+            ...data.warnings.map((w, i) => ({ kind: 'warning' as const, id: i, span: w.span })),
           ]
         : [],
     [data],
@@ -154,7 +158,15 @@ export function Review({ id, me }: { id: number; me: Me }) {
               </summary>
               <ul>
                 {data.warnings.map((w, i) => (
-                  <li key={i}>{w.message}</li>
+                  <li key={i} id={`item-warning-${i}`}>
+                    {w.span ? (
+                      <button type="button" className="link" onClick={() => flash(`src-warning-${i}`)}>
+                        {w.message}
+                      </button>
+                    ) : (
+                      w.message
+                    )}
+                  </li>
                 ))}
               </ul>
             </details>
@@ -212,6 +224,31 @@ export function Review({ id, me }: { id: number; me: Me }) {
                         >
                           {q.indicatorText}: {value(q)} {q.unit} {q.period ? `(${q.period})` : ''}
                         </button>
+                        {q.indicatorId !== null ? (
+                          <a href={`#/indicators/${q.indicatorId}`} aria-label={t.chart}>
+                            {' '}
+                            ↗
+                          </a>
+                        ) : (
+                          office &&
+                          q.indicatorSuggestions[0] && (
+                            <button
+                              type="button"
+                              onClick={() =>
+                                void act(
+                                  () =>
+                                    api('PATCH', `/api/quantities/${q.id}`, {
+                                      indicatorId: q.indicatorSuggestions[0]!.indicatorId,
+                                      version: q.version,
+                                    }),
+                                  t.save,
+                                )
+                              }
+                            >
+                              → {q.indicatorSuggestions[0].name}
+                            </button>
+                          )
+                        )}
                         {data.status === 'draft' && office && (
                           <button
                             type="button"
