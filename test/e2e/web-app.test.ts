@@ -84,6 +84,7 @@ describe.skipIf(!run)('the web app in a real browser', () => {
     await p.locator('input[type=file]').setInputFiles(FIXTURE);
     await p.waitForURL(/#\/directives\/\d+/);
     await p.getByRole('heading', { name: /Bản nháp/ }).waitFor();
+    const reviewUrl = p.url();
     await shot(p, '02-review');
 
     // Clicking a task flashes its sentence in the source text.
@@ -105,6 +106,11 @@ describe.skipIf(!run)('the web app in a real browser', () => {
     await p.locator(`tr[data-task-id="${taskId}"]`).waitFor();
     expect(await p.locator(`tr[data-task-id="${taskId}"] td.deadline`).textContent()).toBe('31/12/2026');
     await shot(p, '03-tasks');
+    // Filtered by the directive and the deadline window, the list holds just that plan's tasks.
+    const directiveId = /#\/directives\/(\d+)/.exec(reviewUrl)![1];
+    await p.goto(`${base}/#/tasks?directive=${directiveId}&period=2026-Q4`);
+    await p.locator(`tr[data-task-id="${taskId}"]`).waitFor();
+    expect(await p.locator('table.tasks tbody tr').count()).toBe(1);
     await p.context().close();
   }, 120_000);
 

@@ -32,6 +32,17 @@ export function Tasks({ me, initial }: { me: Me; initial: URLSearchParams }) {
   const [status, setStatus] = useState(initial.get('status') ?? '');
   const [unit, setUnit] = useState(initial.get('unit') ?? '');
   const [q, setQ] = useState(initial.get('q') ?? '');
+  const [period, setPeriod] = useState(initial.get('period') ?? '');
+  const [directive, setDirective] = useState(initial.get('directive') ?? '');
+  const directives = useLoad(
+    () =>
+      api<{ items: { id: number; number: string | null; title: string | null; fileName: string }[] }>(
+        'GET',
+        '/api/directives?status=confirmed&limit=200',
+      ),
+    [],
+  );
+  const periodOk = period === '' || /^\d{4}(-(Q[1-4]|H[12]|\d{2}))?$/.test(period);
   const [message, setMessage] = useState<string | null>(null);
   const units = useLoad(() => api<{ items: { id: number; name: string }[] }>('GET', '/api/units'), []);
   const query = new URLSearchParams({
@@ -39,6 +50,8 @@ export function Tasks({ me, initial }: { me: Me; initial: URLSearchParams }) {
     ...(status ? { status } : {}),
     ...(unit ? { unit } : {}),
     ...(q ? { q } : {}),
+    ...(period && periodOk ? { period } : {}),
+    ...(directive ? { directive } : {}),
   });
   const { data, error, reload } = useLoad(
     () => api<{ items: TaskRow[]; total: number }>('GET', `/api/tasks?${query}`),
@@ -78,6 +91,27 @@ export function Tasks({ me, initial }: { me: Me; initial: URLSearchParams }) {
             {(units.data?.items ?? []).map((u) => (
               <option key={u.id} value={u.id}>
                 {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.deadline} ({t.period})
+          <input
+            name="period"
+            placeholder="2026-Q2"
+            value={period}
+            aria-invalid={!periodOk}
+            onChange={(e) => setPeriod(e.target.value.trim())}
+          />
+        </label>
+        <label>
+          {t.directives}
+          <select name="directive" value={directive} onChange={(e) => setDirective(e.target.value)}>
+            <option value="">{t.all}</option>
+            {(directives.data?.items ?? []).map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.number ?? d.title ?? d.fileName}
               </option>
             ))}
           </select>
