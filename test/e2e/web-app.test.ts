@@ -178,12 +178,34 @@ describe.skipIf(!run)('the web app in a real browser', () => {
     await p.context().close();
   }, 120_000);
 
+  it('shows a clear message, never a blank page, when the server answers badly', async () => {
+    const p = await page();
+    await logIn(p, 'lanhdao');
+    const before = consoleErrors.length;
+    await p.route('**/api/tasks?*', (route) =>
+      route.fulfill({ status: 500, contentType: 'text/html', body: '<h1>Bad Gateway</h1>' }),
+    );
+    await p.goto(`${base}/#/tasks`);
+    await expect
+      .poll(() => p.getByRole('alert').textContent())
+      .toMatch(/Máy chủ trả lời không hợp lệ|Có lỗi/);
+    await p.route('**/api/scorecard?*', (route) => route.abort());
+    await p.goto(`${base}/#/scorecard`);
+    await expect.poll(() => p.getByRole('alert').textContent()).toMatch(/Không kết nối được máy chủ/);
+    await shot(p, '11-server-error');
+    await p.context().close();
+    // The failures above were provoked; they are not the app's console errors.
+    consoleErrors.splice(before);
+  }, 120_000);
+
   it('switches to English and back, and shows no console errors on any screen', async () => {
     const p = await page();
     await logIn(p, 'lanhdao');
     for (const route of ['overview', 'directives', 'targets', 'tasks', 'reports', 'scorecard']) {
       await p.goto(`${base}/#/${route}`);
       await p.locator('main h1').waitFor();
+      await p.waitForLoadState('networkidle');
+      await shot(p, `10-viewer-${route}`);
     }
     await p.getByRole('button', { name: 'English' }).click();
     await p.getByRole('link', { name: 'Tasks' }).waitFor();
