@@ -110,7 +110,15 @@ export async function watchTable(store: Store, periodKey: string): Promise<Watch
       colour: reading.colour,
     });
   }
-  return out.sort(
+  // A directive often states the same target twice (in the summary and in its section): show it once.
+  const seen = new Set<string>();
+  const unique = out.filter((r) => {
+    const key = `${r.indicatorId}|${r.targetPeriod}|${r.plan.op}|${r.plan.lo}|${r.plan.hi}|${r.plan.unit}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.sort(
     (a, b) => WATCH_ORDER[a.colour] - WATCH_ORDER[b.colour] || a.indicator.localeCompare(b.indicator, 'vi'),
   );
 }

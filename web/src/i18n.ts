@@ -70,6 +70,7 @@ const vi = {
   deleteItem: 'Xóa',
   addTask: 'Thêm nhiệm vụ từ đoạn đã chọn',
   chart: 'Biểu đồ',
+  headline: 'Chỉ tiêu chính và xu hướng',
 };
 
 const en: typeof vi = {
@@ -140,6 +141,7 @@ const en: typeof vi = {
   deleteItem: 'Delete',
   addTask: 'Add a task from the selected text',
   chart: 'Chart',
+  headline: 'Headline indicators and their trend',
 };
 
 export type Messages = typeof vi;
