@@ -178,6 +178,52 @@ describe.skipIf(!run)('the web app in a real browser', () => {
     await p.context().close();
   }, 120_000);
 
+  it('a unit reports an indicator value the Vietnamese way, and it joins the indicator’s series', async () => {
+    // The office sets a yearly regime asking Sở Tài chính for budget revenue (through the API).
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'vanphong', password: 'vanphong-demo' }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const headers = { cookie, 'content-type': 'application/json' };
+    const budget = (await (await fetch(`${base}/api/indicators?q=thu%20ngan%20sach`, { headers })).json())
+      .items[0];
+    const finance = (
+      await (await fetch(`${base}/api/units?q=${encodeURIComponent('Sở Tài chính')}`, { headers })).json()
+    ).items[0];
+    const created = await fetch(`${base}/api/regimes`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        name: 'Báo cáo thu ngân sách năm',
+        content: { tasks: 'led', indicatorIds: [budget.id] },
+        frequency: 'year',
+        receiverUnitId: null,
+        unitIds: [finance.id],
+        startsOn: '2026-01-01',
+      }),
+    });
+    expect(created.status).toBe(201);
+
+    const unit = await page();
+    await logIn(unit, 'sotaichinh');
+    await unit.goto(`${base}/#/reports`);
+    await unit.locator('select[name=regime]').selectOption({ label: 'Báo cáo thu ngân sách năm' });
+    await expect
+      .poll(() => unit.locator('input[name=period]').inputValue())
+      .toBe(String(new Date().getFullYear()));
+    const input = unit.locator(`input[name="indicator-${budget.id}"]`);
+    await input.waitFor();
+    await input.fill('41.234,5');
+    await unit.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await expect.poll(() => unit.locator('[data-status]').textContent()).toBe('submitted');
+    await shot(unit, '12-report-indicator');
+    await unit.goto(`${base}/#/indicators/${budget.id}`);
+    await unit.getByRole('cell', { name: '41.234,5 tỷ đồng', exact: true }).waitFor();
+    await unit.context().close();
+  }, 120_000);
+
   it('shows a clear message, never a blank page, when the server answers badly', async () => {
     const p = await page();
     await logIn(p, 'lanhdao');

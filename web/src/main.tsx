@@ -68,7 +68,7 @@ function App() {
   const taskPage = /^\/tasks\/(\d+)$/.exec(path);
   const indicatorPage = /^\/indicators\/(\d+)$/.exec(path);
   let page: ReactNode;
-  if (review) page = <Review id={Number(review[1])} me={me} />;
+  if (review) page = <Review id={Number(review[1])} me={me} focus={params.get('focus')} />;
   else if (taskPage) page = <TaskPage id={Number(taskPage[1])} me={me} />;
   else if (indicatorPage) page = <IndicatorPage id={Number(indicatorPage[1])} />;
   else if (path === '/directives') page = <Directives me={me} />;

@@ -106,7 +106,9 @@ export function IndicatorPage({ id }: { id: number }) {
                   </td>
                   <td>
                     {p.directiveId ? (
-                      <a href={`#/directives/${p.directiveId}`}>{p.directiveNumber ?? `#${p.directiveId}`}</a>
+                      <a href={`#/directives/${p.directiveId}?focus=${p.kind}-${p.quantityId}`}>
+                        {p.directiveNumber ?? `#${p.directiveId}`}
+                      </a>
                     ) : (
                       '—'
                     )}

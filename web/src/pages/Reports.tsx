@@ -18,26 +18,62 @@ interface Report {
   version: number;
   content: {
     tasks: Entry[];
-    indicators: unknown[];
+    indicators: { indicatorId: number; value: number; raw: string; unit: string; scope: string | null }[];
     difficulties: { text: string }[];
     recommendations: { text: string }[];
   };
 }
 
 export function Reports({ me }: { me: Me }) {
-  return me.role === 'member' ? <UnitReport /> : <OfficeReports me={me} />;
+  return me.role === 'member' ? <UnitReport me={me} /> : <OfficeReports me={me} />;
 }
 
-function UnitReport() {
+function defaultPeriod(frequency: string): string {
+  const d = new Date();
+  const y = d.getFullYear();
+  const m = d.getMonth() + 1;
+  if (frequency === 'year') return String(y);
+  if (frequency === 'half') return `${y}-H${m <= 6 ? 1 : 2}`;
+  if (frequency === 'month') return `${y}-${String(m).padStart(2, '0')}`;
+  return currentQuarter();
+}
+
+function UnitReport({ me }: { me: Me }) {
   const { t } = useT();
   const [period, setPeriod] = useState(currentQuarter());
+  const [regimeId, setRegimeId] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const regimes = useLoad(
+    () =>
+      api<{
+        items: {
+          id: number;
+          name: string;
+          frequency: string;
+          unitIds: number[];
+          content: { indicatorIds: number[] };
+        }[];
+      }>('GET', '/api/regimes').then((r) => ({
+        // Only the regimes this unit reports under.
+        items: r.items.filter((x) => me.unitId !== null && x.unitIds.includes(me.unitId)),
+      })),
+    [],
+  );
   const { data, error, reload } = useLoad(async () => {
-    const regimes = await api<{ items: { id: number; name: string }[] }>('GET', '/api/regimes');
-    const regime = regimes.items[0];
+    if (!regimes.data) return null;
+    const regime = regimes.data.items.find((r) => r.id === regimeId) ?? regimes.data.items[0];
     if (!regime) return null;
-    return api<Report>('POST', '/api/reports', { regimeId: regime.id, period });
-  }, [period]);
+    const report = await api<Report>('POST', '/api/reports', { regimeId: regime.id, period });
+    const all = regime.content.indicatorIds.length
+      ? (
+          await api<{ items: { id: number; name: string; unit: string }[] }>(
+            'GET',
+            '/api/indicators?limit=500',
+          )
+        ).items
+      : [];
+    return { ...report, indicatorsOwed: all.filter((i) => regime.content.indicatorIds.includes(i.id)) };
+  }, [period, regimeId, regimes.data]);
   const tasks = useLoad(
     () => api<{ items: { id: number; text: string }[] }>('GET', '/api/tasks?limit=500'),
     [],
@@ -48,6 +84,17 @@ function UnitReport() {
   const edit = (i: number, patch: Partial<Entry>) =>
     content &&
     setDraft({ ...content, tasks: content.tasks.map((e, j) => (j === i ? { ...e, ...patch } : e)) });
+  /** A value typed the Vietnamese way ("20.889" or "6,81") is kept as written and read as a number. */
+  const setIndicator = (indicatorId: number, unit: string, raw: string) => {
+    if (!content) return;
+    const others = content.indicators.filter((x) => x.indicatorId !== indicatorId);
+    const value = Number(raw.trim().replace(/\./g, '').replace(',', '.'));
+    const next =
+      raw.trim() && Number.isFinite(value)
+        ? [...others, { indicatorId, value, raw: raw.trim(), unit, scope: null }]
+        : others;
+    setDraft({ ...content, indicators: next });
+  };
   const lines = (kind: 'difficulties' | 'recommendations') =>
     (content?.[kind] ?? []).map((n) => n.text).join('\n');
   const setLines = (kind: 'difficulties' | 'recommendations', value: string) =>
@@ -77,10 +124,29 @@ function UnitReport() {
     <section>
       <h1>{t.reports}</h1>
       <label>
+        {t.reports}
+        <select
+          name="regime"
+          value={regimeId ?? ''}
+          onChange={(e) => {
+            const next = regimes.data?.items.find((r) => r.id === Number(e.target.value));
+            // A regime's reports are for its own kind of period: move to the current one.
+            if (next) setPeriod(defaultPeriod(next.frequency));
+            setRegimeId(next ? next.id : null);
+          }}
+        >
+          {(regimes.data?.items ?? []).map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
         {t.period}
         <input name="period" value={period} onChange={(e) => setPeriod(e.target.value)} />
       </label>
-      <Loading error={error}>
+      <Loading error={error ?? regimes.error}>
         {data === null ? null : (
           <form
             onSubmit={(e) => {
@@ -141,6 +207,25 @@ function UnitReport() {
                 ))}
               </tbody>
             </table>
+            {data.indicatorsOwed.length > 0 && (
+              <fieldset>
+                <legend>{t.targets}</legend>
+                {data.indicatorsOwed.map((ind) => {
+                  const entry = content?.indicators.find((x) => x.indicatorId === ind.id);
+                  return (
+                    <label key={ind.id}>
+                      {ind.name} ({ind.unit})
+                      <input
+                        inputMode="decimal"
+                        name={`indicator-${ind.id}`}
+                        value={entry?.raw ?? ''}
+                        onChange={(e) => setIndicator(ind.id, ind.unit, e.target.value)}
+                      />
+                    </label>
+                  );
+                })}
+              </fieldset>
+            )}
             <label>
               {t.difficulties}
               <textarea

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { api, ApiError, type Me } from '../api.ts';
 import { formatDate, formatNumber } from '../../../src/i18n/format.ts';
 import { useT } from '../i18n.ts';
@@ -60,7 +60,7 @@ function flash(id: string): void {
   el.classList.add('flash');
 }
 
-export function Review({ id, me }: { id: number; me: Me }) {
+export function Review({ id, me, focus }: { id: number; me: Me; focus?: string | null }) {
   const { t, lang } = useT();
   const { data, error, reload } = useLoad(() => api<Detail>('GET', `/api/directives/${id}`), [id]);
   const [message, setMessage] = useState<string | null>(null);
@@ -92,6 +92,11 @@ export function Review({ id, me }: { id: number; me: Me }) {
     out.push({ text: data.text.slice(at) });
     return out;
   }, [data, items]);
+
+  // Arriving from a chart point or a task page: flash the sentence that item came from.
+  useEffect(() => {
+    if (data && focus) setTimeout(() => flash(`src-${focus}`), 50);
+  }, [data, focus]);
 
   const act = async (run: () => Promise<unknown>, done: string) => {
     setMessage(null);

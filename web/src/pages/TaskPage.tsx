@@ -51,7 +51,9 @@ export function TaskPage({ id, me }: { id: number; me: Me }) {
             {t.tasks} {data.section}
           </h1>
           <p>
-            <a href={`#/directives/${data.directiveId}`}>{data.directiveNumber ?? data.directiveTitle}</a>
+            <a href={`#/directives/${data.directiveId}?focus=task-${data.id}`}>
+              {data.directiveNumber ?? data.directiveTitle}
+            </a>
           </p>
           <p>{data.text}</p>
           {data.sentence && (
