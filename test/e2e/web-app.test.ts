@@ -187,11 +187,15 @@ describe.skipIf(!run)('the web app in a real browser', () => {
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const headers = { cookie, 'content-type': 'application/json' };
-    const budget = (await (await fetch(`${base}/api/indicators?q=thu%20ngan%20sach`, { headers })).json())
-      .items[0];
+    type List = { items: { id: number }[] };
+    const budget = (
+      (await (await fetch(`${base}/api/indicators?q=thu%20ngan%20sach`, { headers })).json()) as List
+    ).items[0]!;
     const finance = (
-      await (await fetch(`${base}/api/units?q=${encodeURIComponent('Sở Tài chính')}`, { headers })).json()
-    ).items[0];
+      (await (
+        await fetch(`${base}/api/units?q=${encodeURIComponent('Sở Tài chính')}`, { headers })
+      ).json()) as List
+    ).items[0]!;
     const created = await fetch(`${base}/api/regimes`, {
       method: 'POST',
       headers,
