@@ -1,48 +1,40 @@
 import iconv from 'iconv-lite';
+import { legacyVietnameseFont, vietnameseScore, type LegacyFont } from './looks-vietnamese.js';
+import { tidyText } from './tidy-text.js';
 
-/** Bytes of a text file → NFC text with LF line ends, or the reason it is not readable text. */
-export type Decoded =
-  | { readonly ok: true; readonly text: string; readonly encoding: string }
-  | { readonly ok: false; readonly reason: 'binary' | 'legacy-vietnamese' };
+/** A text file's bytes as tidy text, or why they are not readable text. */
+export type DecodedText =
+  | { readonly ok: true; readonly text: string; readonly encoding: string; readonly note?: string }
+  | { readonly ok: false; readonly reason: 'binary' }
+  | { readonly ok: false; readonly reason: 'legacy-font'; readonly font: LegacyFont['font'] }
+  | { readonly ok: false; readonly reason: 'unknown-8-bit' };
 
-/** Letters only Unicode Vietnamese has (beyond Latin-1): ă đ ĩ ũ ơ ư and the dotted/hooked vowels. */
-const UNICODE_VIETNAMESE = /[ăĂđĐĩĨũŨơƠưƯ\u1ea0-\u1ef9]/u;
+/** More than this share of control characters (or undecodable bytes) means binary data. */
+const MAX_CONTROL_SHARE = 0.01;
 
-/**
- * Latin-1 characters Vietnamese never uses. Text typed in the legacy 8-bit fonts (TCVN3/ABC
- * ".VnTime", VNI "VNI-Times") is full of them when read as Unicode: "Céng hßa x· héi chñ
- * nghÜa", "Uûy ban nhaân daân".
- */
-const LEGACY_MARK = /[ßñÜÖäåæçëîïöøûüþ·¸µ¶¹¨»¾¼½«¬©®ªÆÇËÎÏÐÑØÞ×¡¢£¤¥¦§°±²³´]/u;
-
-function looksLegacyVietnamese(text: string): boolean {
-  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
-  if (words.length < 3) return false;
-  const legacy = words.filter((w) => LEGACY_MARK.test(w)).length;
-  const unicode = words.filter((w) => UNICODE_VIETNAMESE.test(w)).length;
-  return legacy / words.length > 0.08 && unicode / words.length < 0.05;
-}
-
+/** Share of C0 control characters (tab, line ends and form feed aside) and undecodable bytes. */
 function controlShare(text: string): number {
   if (text.length === 0) return 0;
-  // eslint-disable-next-line no-control-regex
-  const controls = text.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && (c < 0x09 || c > 0x0d)) || c === 0xfffd) controls++;
+  }
   return controls / text.length;
 }
 
-function finish(text: string, encoding: string): Decoded {
-  const clean = text
-    .replace(/^\ufeff/, '')
-    .replace(/\r\n?/g, '\n')
-    .normalize('NFC');
-  if (controlShare(clean) > 0.01) return { ok: false, reason: 'binary' };
-  if (looksLegacyVietnamese(clean)) return { ok: false, reason: 'legacy-vietnamese' };
-  return { ok: true, text: clean, encoding };
+/** Judges text decoded from a known Unicode encoding. */
+function judgeUnicode(raw: string, encoding: string, note?: string): DecodedText {
+  if (controlShare(raw) > MAX_CONTROL_SHARE) return { ok: false, reason: 'binary' };
+  const text = tidyText(raw);
+  const legacy = legacyVietnameseFont(text);
+  if (legacy) return { ok: false, reason: 'legacy-font', font: legacy.font };
+  return { ok: true, text, encoding, ...(note === undefined ? {} : { note }) };
 }
 
-/** UTF-16 without a BOM: one byte of most pairs is zero (ASCII-heavy text). */
+/** UTF-16 without a byte-order mark: ASCII-heavy text has a zero in one byte of most pairs. */
 function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  const n = Math.min(bytes.length, 4096) & ~1;
+  const n = Math.min(bytes.length, 64 * 1024) & ~1;
   if (n < 4) return null;
   let evenZero = 0;
   let oddZero = 0;
@@ -51,25 +43,71 @@ function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
     if (bytes[i + 1] === 0) oddZero++;
   }
   const pairs = n / 2;
-  if (oddZero / pairs > 0.3 && evenZero / pairs < 0.05) return 'utf-16le';
-  if (evenZero / pairs > 0.3 && oddZero / pairs < 0.05) return 'utf-16be';
+  if (oddZero / pairs > 0.3 && evenZero / pairs < 0.02) return 'utf-16le';
+  if (evenZero / pairs > 0.3 && oddZero / pairs < 0.02) return 'utf-16be';
   return null;
 }
 
-export function decodeText(bytes: Uint8Array): Decoded {
+function countGenuineReplacementChars(bytes: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i + 2 < bytes.length; i++) {
+    if (bytes[i] === 0xef && bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) count++;
+  }
+  return count;
+}
+
+/**
+ * UTF-8 with a few damaged bytes (a stray Latin-1 byte, a file cut mid-letter) is still
+ * UTF-8: its Vietnamese letters are intact multi-byte sequences. Other encodings produce
+ * almost none of those, so twenty good letters per bad byte tells them apart.
+ */
+function readDamagedUtf8(bytes: Uint8Array): DecodedText | null {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let replacements = 0;
+  let multiByte = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) replacements++;
+    else if (c >= 0x80) multiByte++;
+  }
+  const replaced = replacements - countGenuineReplacementChars(bytes);
+  if (replaced <= 0 || multiByte < 20 * replaced) return null;
+  const line = text.slice(0, text.indexOf('\ufffd')).split(/\r\n?|\n/).length;
+  return judgeUnicode(
+    text,
+    'UTF-8',
+    `${replaced} byte không hợp lệ trong UTF-8 đã được thay bằng "�", đầu tiên ở dòng ${line} (${replaced} invalid UTF-8 byte(s) replaced, first on line ${line})`,
+  );
+}
+
+/**
+ * Bytes that are not UTF-8: Windows-1258 (the code page Vietnamese Windows saves text in)
+ * if that reads as Vietnamese, a legacy font encoding if one of those reads better, else an
+ * 8-bit encoding Rõ will not guess.
+ */
+function readEightBit(bytes: Uint8Array): DecodedText {
+  const latin1 = iconv.decode(Buffer.from(bytes), 'latin1');
+  if (controlShare(latin1) > MAX_CONTROL_SHARE) return { ok: false, reason: 'binary' };
+  // Windows-1258 writes most tones as combining marks; NFC composes them.
+  const cp1258 = tidyText(iconv.decode(Buffer.from(bytes), 'windows-1258'));
+  const score = vietnameseScore(cp1258);
+  const legacy = legacyVietnameseFont(latin1);
+  if (legacy && legacy.score > score) return { ok: false, reason: 'legacy-font', font: legacy.font };
+  if (score >= 0.3) return { ok: true, text: cp1258, encoding: 'Windows-1258' };
+  return { ok: false, reason: 'unknown-8-bit' };
+}
+
+/** Decodes a text file: UTF-8 (BOM or not), UTF-16 (BOM or not), or Windows-1258 Vietnamese. */
+export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return finish(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), 'UTF-16LE');
+    return judgeUnicode(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), 'UTF-16LE');
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return finish(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), 'UTF-16BE');
+    return judgeUnicode(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), 'UTF-16BE');
   const utf16 = bomlessUtf16(bytes);
-  if (utf16) return finish(iconv.decode(Buffer.from(bytes), utf16), utf16.toUpperCase());
+  if (utf16) return judgeUnicode(iconv.decode(Buffer.from(bytes), utf16), utf16.toUpperCase());
   try {
-    return finish(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'UTF-8');
+    return judgeUnicode(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'UTF-8');
   } catch {
-    // Not UTF-8. Legacy-font text is judged on its raw bytes (Latin-1), where its marks show.
-    if (looksLegacyVietnamese(iconv.decode(Buffer.from(bytes), 'latin1')))
-      return { ok: false, reason: 'legacy-vietnamese' };
-    // Windows-1258 is the 8-bit code page Vietnamese Windows saves text in.
-    return finish(iconv.decode(Buffer.from(bytes), 'windows-1258'), 'Windows-1258');
+    return readDamagedUtf8(bytes) ?? readEightBit(bytes);
   }
 }

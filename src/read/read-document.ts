@@ -2,155 +2,157 @@ import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { decodeText } from './decode-text.js';
 import { readDocx } from './read-docx.js';
+import { readErrors } from './read-errors.js';
 import { readPdf } from './read-pdf.js';
 import { sniffFormat } from './sniff-format.js';
-import type { DocumentFormat, ReadError, ReadResult } from './types.js';
+import type { DocumentFormat, ReadResult } from './types.js';
 
 export interface ReadOptions {
   /** Files larger than this are refused before reading. Default 50 MiB. */
   readonly maxBytes?: number;
-  /** A .docx may inflate to at most this many bytes. Default 200 MiB. */
+  /** A .docx may declare at most this many uncompressed bytes in all. Default 200 MiB. */
   readonly maxUncompressedBytes?: number;
+  /** The pdftotext program (poppler-utils). Default `pdftotext` on the PATH. */
   readonly pdftotextPath?: string;
+  /** How long pdftotext may run. Default 60 s. */
   readonly timeoutMs?: number;
 }
 
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
-
 const MiB = 1024 * 1024;
+export const DEFAULT_MAX_BYTES = 50 * MiB;
+const DEFAULT_MAX_UNCOMPRESSED_BYTES = 200 * MiB;
+/** A part that large inflating more than 200 times is a bomb, not a document. */
+const MAX_RATIO = 200;
+const RATIO_APPLIES_ABOVE = 10 * MiB;
+const DEFAULT_TIMEOUT_MS = 60_000;
 
-function fail(code: ReadError['code'], message: string): ReadResult {
-  return { ok: false, error: { code, message } };
-}
-
-function sizeText(bytes: number): string {
-  return bytes >= MiB ? `${(bytes / MiB).toFixed(1).replace('.', ',')} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
-
-/** Reads a file from disk into exact text; never throws for a bad file. */
+/**
+ * Reads a file from disk into exact text (NFC, LF line ends); never throws for a bad file.
+ *
+ * @example
+ * const read = await readDocument('nghi-quyet.docx');
+ * if (read.ok) extract(read.text); else console.error(read.error.message);
+ */
 export async function readDocument(path: string, options: ReadOptions = {}): Promise<ReadResult> {
-  const name = basename(path);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  let info;
+  let size: number;
   try {
-    info = await stat(path);
+    const info = await stat(path);
+    if (!info.isFile()) return readErrors.notAFile(path, info.isDirectory());
+    size = info.size;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      return fail('not-found', `${path}: không tìm thấy tệp. Hãy kiểm tra đường dẫn. (No such file.)`);
-    }
-    return fail(
-      'not-found',
-      `${path}: không mở được tệp (${code ?? (error as Error).message}). (Cannot open the file.)`,
-    );
+    return explainOpenError(path, error);
   }
-  if (!info.isFile())
-    return fail(
-      'not-a-file',
-      `${path}: đây là thư mục, không phải tệp. Hãy chỉ ra từng tệp văn bản. (This is a folder, not a file.)`,
-    );
-  if (info.size > maxBytes) {
-    return fail(
-      'too-large',
-      `${path}: tệp quá lớn (${sizeText(info.size)}; tối đa ${sizeText(maxBytes)}). (The file is over the size limit.)`,
-    );
-  }
+  if (size > maxBytes) return readErrors.tooLarge(basename(path), size, maxBytes);
   let bytes: Uint8Array;
   try {
-    const handle = await open(path, 'r');
-    try {
-      // Read at most maxBytes + 1 so a file that grew after stat is still caught.
-      const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-      if (bytesRead > maxBytes)
-        return fail(
-          'too-large',
-          `${path}: tệp quá lớn (tối đa ${sizeText(maxBytes)}). (The file is over the size limit.)`,
-        );
-      bytes = buffer.subarray(0, bytesRead);
-    } finally {
-      await handle.close();
-    }
+    bytes = await readAtMost(path, maxBytes + 1);
   } catch (error) {
-    return fail(
-      'not-found',
-      `${path}: không đọc được tệp (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). (Cannot read the file.)`,
-    );
+    return explainOpenError(path, error);
   }
-  return readBytes(bytes, name, options);
+  // The file may have grown since stat.
+  if (bytes.length > maxBytes) return readErrors.tooLarge(basename(path), null, maxBytes);
+  return readBytes(bytes, basename(path), options);
 }
 
-const EXTENSION_FORMAT: Record<string, DocumentFormat> = {
-  '.txt': 'txt',
-  '.md': 'md',
-  '.docx': 'docx',
+function explainOpenError(path: string, error: unknown): ReadResult {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return readErrors.notFound(path);
+  if (code === 'EISDIR') return readErrors.notAFile(path, true);
+  return readErrors.cannotOpen(path, code ?? (error as Error).message);
+}
+
+async function readAtMost(path: string, limit: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(Math.min(limit, (await handle.stat()).size + 1));
+    let filled = 0;
+    while (filled < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return buffer.subarray(0, filled);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** What an extension says a file is; unknown extensions say nothing. */
+const EXTENSION_SAYS: Readonly<Record<string, DocumentFormat | 'doc'>> = {
   '.pdf': 'pdf',
+  '.docx': 'docx',
+  '.doc': 'doc',
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
 };
 
-/** Reads an uploaded file's bytes into exact text; `name` gives the extension and the messages. */
+const isText = (format: DocumentFormat | 'doc'): boolean => format === 'txt' || format === 'md';
+
+/**
+ * Reads an uploaded file's bytes into exact text; `fileName` gives the extension and names
+ * the file in messages. What the bytes are decides how they are read, not the extension.
+ */
 export async function readBytes(
   bytes: Uint8Array,
-  name: string,
+  fileName: string,
   options: ReadOptions = {},
 ): Promise<ReadResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (bytes.length > maxBytes) {
-    return fail(
-      'too-large',
-      `${name}: tệp quá lớn (${sizeText(bytes.length)}; tối đa ${sizeText(maxBytes)}). (The file is over the size limit.)`,
-    );
-  }
-  const claimed = EXTENSION_FORMAT[extname(name).toLowerCase()];
-  const sniffed = sniffFormat(bytes.subarray(0, 16));
+  if (bytes.length > maxBytes) return readErrors.tooLarge(fileName, bytes.length, maxBytes);
+  const extension = extname(fileName).toLowerCase();
+  const said = EXTENSION_SAYS[extension];
   const notes: string[] = [];
-  const noteIfRenamed = (actual: DocumentFormat): void => {
-    if (claimed && claimed !== actual && !(claimed === 'md' && actual === 'txt')) {
-      notes.push(`${name}: read as ${actual.toUpperCase()} (its extension said .${claimed})`);
-    }
+  const readAs = (format: DocumentFormat): void => {
+    if (said === undefined || said === format || (isText(said) && isText(format))) return;
+    notes.push(
+      `${fileName}: đã đọc như tệp ${format.toUpperCase()} dù tên tệp có đuôi ${extension} (read as ${format.toUpperCase()}; the file extension said ${extension})`,
+    );
   };
-  switch (sniffed) {
+  switch (sniffFormat(bytes)) {
     case 'pdf': {
-      noteIfRenamed('pdf');
-      const pdf = await readPdf(bytes, name, {
+      readAs('pdf');
+      const pdf = await readPdf(bytes, fileName, {
         pdftotextPath: options.pdftotextPath ?? 'pdftotext',
-        timeoutMs: options.timeoutMs ?? 60_000,
+        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       });
-      return pdf.ok ? { ok: true, text: pdf.text, format: 'pdf', notes } : pdf;
+      return pdf.ok ? { ok: true, text: pdf.text, format: 'pdf', notes: [...notes, ...pdf.notes] } : pdf;
     }
     case 'zip': {
-      noteIfRenamed('docx');
-      const docx = await readDocx(bytes, name, {
-        maxUncompressedBytes: options.maxUncompressedBytes ?? 200 * MiB,
-        maxRatio: 200,
+      const docx = await readDocx(bytes, fileName, extension === '.docx', {
+        maxUncompressedBytes: options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES,
+        maxRatio: MAX_RATIO,
+        ratioAppliesAbove: RATIO_APPLIES_ABOVE,
       });
-      return docx.ok ? { ok: true, text: docx.text, format: 'docx', notes } : docx;
+      if (!docx.ok) return docx;
+      readAs('docx');
+      return { ok: true, text: docx.text, format: 'docx', notes };
     }
     case 'ole':
-      return fail(
-        'unsupported-format',
-        `${name}: đây là tệp Word cũ (.doc) hoặc Excel (.xls). Hãy mở bằng Word/LibreOffice và lưu thành .docx. (Legacy .doc: save it as .docx.)`,
-      );
+      return readErrors.legacyWord(fileName);
     case 'rtf':
-      return fail(
-        'unsupported-format',
-        `${name}: tệp RTF chưa được hỗ trợ. Hãy lưu thành .docx. (RTF is not supported: save as .docx.)`,
-      );
+      return readErrors.rtf(fileName);
+    case 'image':
+      return readErrors.image(fileName);
+    case 'archive':
+      return readErrors.archive(fileName);
     case 'text': {
+      const claimed = said === undefined || isText(said) ? null : said;
       const decoded = decodeText(bytes);
       if (!decoded.ok) {
-        return decoded.reason === 'binary'
-          ? fail(
-              'binary-content',
-              `${name}: tệp không phải văn bản (có dữ liệu nhị phân). Rõ đọc .txt, .md, .docx và .pdf có lớp chữ. (Not a text document.)`,
-            )
-          : fail(
-              'unsupported-encoding',
-              `${name}: văn bản dùng bảng mã cũ (TCVN3/ABC hoặc VNI), không phải Unicode. Hãy chuyển sang Unicode, ví dụ bằng công cụ "Chuyển mã" của UniKey, rồi thử lại. (Legacy TCVN3/VNI encoding: convert to Unicode first.)`,
-            );
+        if (decoded.reason === 'binary') return readErrors.binary(fileName, claimed);
+        if (decoded.reason === 'legacy-font') return readErrors.legacyFont(fileName, decoded.font);
+        return readErrors.unknownEncoding(fileName);
       }
-      if (decoded.encoding !== 'UTF-8') notes.push(`${name}: decoded from ${decoded.encoding}`);
-      noteIfRenamed(claimed === 'md' ? 'md' : 'txt');
-      return { ok: true, text: decoded.text, format: claimed === 'md' ? 'md' : 'txt', notes };
+      const format: DocumentFormat = said === 'md' ? 'md' : 'txt';
+      readAs(format);
+      if (decoded.encoding !== 'UTF-8') {
+        notes.push(`${fileName}: đã đọc theo bảng mã ${decoded.encoding} (decoded from ${decoded.encoding})`);
+      }
+      if (decoded.note) notes.push(`${fileName}: ${decoded.note}`);
+      return { ok: true, text: decoded.text, format, notes };
     }
   }
 }

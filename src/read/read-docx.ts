@@ -1,43 +1,63 @@
 import mammoth from 'mammoth';
-import type { ReadError } from './types.js';
-import { exceedsLimits, listZip, type InflateLimits } from './zip-guard.js';
+import { legacyVietnameseFont } from './looks-vietnamese.js';
+import { readErrors, type OtherZip, type ReadFailure } from './read-errors.js';
+import { tidyText } from './tidy-text.js';
+import { checkInflation, exceedsLimits, listZip, type InflateLimits, type ZipEntry } from './zip-guard.js';
 
-export type DocxRead =
-  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: ReadError };
+export type DocxRead = { readonly ok: true; readonly text: string } | ReadFailure;
 
-/** A Word .docx → its text, paragraphs separated by blank lines, after the zip-bomb check. */
-export async function readDocx(bytes: Uint8Array, name: string, limits: InflateLimits): Promise<DocxRead> {
-  const listing = listZip(bytes);
-  if (!listing.ok) {
-    return fail(
-      'corrupt-docx',
-      `${name}: tệp .docx bị hỏng (${listing.reason}). Hãy mở và lưu lại bằng Word hoặc LibreOffice. (The .docx is damaged; re-save it.)`,
-    );
-  }
-  if (!listing.entries.some((e) => e.name === 'word/document.xml')) {
-    return fail(
-      'unsupported-format',
-      `${name}: tệp nén này không phải văn bản Word .docx (không có word/document.xml). (This zip is not a Word document.)`,
-    );
-  }
-  const excess = exceedsLimits(listing.entries, limits);
-  if (excess) {
-    return fail(
-      'docx-too-large-uncompressed',
-      `${name}: tệp .docx khi giải nén quá lớn (${excess}); Rõ từ chối để bảo vệ máy chủ. Hãy lưu lại văn bản không kèm ảnh, đối tượng nhúng. (The .docx inflates too far and was refused.)`,
-    );
-  }
-  try {
-    const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-    return { ok: true, text: result.value.replace(/\r\n?/g, '\n').normalize('NFC') };
-  } catch (error) {
-    return fail(
-      'corrupt-docx',
-      `${name}: không đọc được tệp .docx (${(error as Error).message}). Hãy mở và lưu lại bằng Word hoặc LibreOffice. (Could not read the .docx.)`,
-    );
-  }
+/**
+ * What a zip holds. Mammoth finds the main part through `_rels/.rels` and falls back to
+ * `word/document.xml`, so either makes a Word document.
+ */
+function classifyZip(entries: readonly ZipEntry[]): 'docx' | OtherZip {
+  const names = new Set(entries.map((e) => e.name));
+  const under = (folder: string) => entries.some((e) => e.name.startsWith(folder));
+  if (names.has('word/document.xml') || (names.has('_rels/.rels') && under('word/'))) return 'docx';
+  if (under('xl/')) return 'xlsx';
+  if (under('ppt/')) return 'pptx';
+  if (names.has('mimetype') && names.has('content.xml')) return 'odt';
+  return 'zip';
 }
 
-function fail(code: ReadError['code'], message: string): DocxRead {
-  return { ok: false, error: { code, message } };
+/**
+ * A Word .docx → its text, paragraphs separated by blank lines, once the archive is known not
+ * to inflate past the limits. `claimedDocx` says the file's name ends in .docx, which makes a
+ * zip without a Word document in it a damaged .docx rather than some other zip.
+ */
+export async function readDocx(
+  bytes: Uint8Array,
+  file: string,
+  claimedDocx: boolean,
+  limits: InflateLimits,
+): Promise<DocxRead> {
+  const listing = listZip(bytes);
+  if (!listing.ok) {
+    return listing.bomb
+      ? readErrors.docxTooLarge(file, listing.reason)
+      : readErrors.corruptDocx(file, listing.reason);
+  }
+  const kind = classifyZip(listing.entries);
+  if (kind === 'zip' && claimedDocx) return readErrors.corruptDocx(file, 'it has no word/document.xml');
+  if (kind !== 'docx') return readErrors.otherZip(file, kind);
+  const excess = exceedsLimits(listing.entries, limits);
+  if (excess) return readErrors.docxTooLarge(file, excess);
+  const inflation = checkInflation(bytes, listing.entries);
+  if (!inflation.ok) {
+    return inflation.bomb
+      ? readErrors.docxTooLarge(file, inflation.reason)
+      : readErrors.corruptDocx(file, inflation.reason);
+  }
+  let raw: string;
+  try {
+    raw = (
+      await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })
+    ).value;
+  } catch (error) {
+    return readErrors.corruptDocx(file, (error as Error).message);
+  }
+  const text = tidyText(raw);
+  const legacy = legacyVietnameseFont(text);
+  if (legacy) return readErrors.legacyFont(file, legacy.font);
+  return { ok: true, text };
 }

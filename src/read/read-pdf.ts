@@ -1,72 +1,98 @@
-import { execFile } from 'node:child_process';
-import type { ReadError } from './types.js';
+import { execFile, type ExecFileException } from 'node:child_process';
+import { legacyVietnameseFont } from './looks-vietnamese.js';
+import { pdfLayoutToText } from './pdf-layout-to-text.js';
+import { readErrors, type ReadFailure } from './read-errors.js';
+import { tidyText } from './tidy-text.js';
 
 export type PdfRead =
-  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: ReadError };
+  { readonly ok: true; readonly text: string; readonly notes: readonly string[] } | ReadFailure;
 
 export interface PdfOptions {
   readonly pdftotextPath: string;
   readonly timeoutMs: number;
 }
 
+/** pdftotext's word-box output is ~20 times the text; this allows ~12 MB of text. */
+const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
+
+/** A page of a real document holds hundreds of letters; a scan with a stamp ("Scanned with …") a few. */
+const MIN_LETTERS_PER_TEXT_PAGE = 50;
+
+function explainFailure(
+  error: ExecFileException,
+  stderr: string,
+  file: string,
+  options: PdfOptions,
+): PdfRead {
+  const code = error.code;
+  if (code === 'ENOENT' || code === 'EACCES')
+    return readErrors.missingPdftotext(file, options.pdftotextPath, code);
+  if (code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER')
+    return readErrors.pdfTextTooLong(file, MAX_OUTPUT_BYTES / 20);
+  if (error.killed) return readErrors.pdfTimedOut(file, options.timeoutMs);
+  if (/^Usage:/m.test(stderr)) {
+    return readErrors.missingPdftotext(file, options.pdftotextPath, 'too old: it lacks -bbox-layout');
+  }
+  if (/password/i.test(stderr)) return readErrors.pdfEncrypted(file);
+  if (code === 3 || /^Permission Error/m.test(stderr)) return readErrors.pdfCopyForbidden(file);
+  const lines = stderr.split('\n').map((l) => l.trim());
+  const gist =
+    lines.find((l) => /error/i.test(l)) ?? lines.find((l) => l !== '') ?? `exit code ${String(code)}`;
+  return readErrors.pdfDamaged(file, gist.slice(0, 200));
+}
+
+/** Share of visible characters that are private-use or undecodable: glyphs with no Unicode. */
+function unmappedShare(text: string): number {
+  let visible = 0;
+  let unmapped = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a) continue;
+    visible++;
+    if (c < 0x20 || (c >= 0xe000 && c <= 0xf8ff) || c === 0xfffd) unmapped++;
+  }
+  return visible === 0 ? 0 : unmapped / visible;
+}
+
+const countLetters = (text: string): number => text.replace(/\P{L}+/gu, '').length;
+
+function judgeText(xhtml: string, file: string): PdfRead {
+  const pages = pdfLayoutToText(xhtml).map(tidyText);
+  const textless = pages.flatMap((page, i) =>
+    countLetters(page) < MIN_LETTERS_PER_TEXT_PAGE ? [i + 1] : [],
+  );
+  if (textless.length === pages.length) return readErrors.pdfNoTextLayer(file);
+  const text = pages.filter((page) => page !== '').join('\n\n');
+  if (unmappedShare(text) > 0.3) return readErrors.pdfNotUnicode(file);
+  const legacy = legacyVietnameseFont(text);
+  if (legacy) return readErrors.legacyFont(file, legacy.font);
+  const notes = textless.length ? [textlessPagesNote(file, textless)] : [];
+  return { ok: true, text, notes };
+}
+
+/** Pages that are probably scans inside an otherwise typed PDF: their content is missing. */
+function textlessPagesNote(file: string, pages: readonly number[]): string {
+  const list = pages.slice(0, 10).join(', ') + (pages.length > 10 ? ', …' : '');
+  return `${file}: trang ${list} gần như không có chữ (có thể là ảnh quét); nội dung của chúng không được đọc (page(s) ${list} have almost no text, perhaps scans: their content is missing)`;
+}
+
 /**
- * A text-layer PDF → its text, read by poppler's `pdftotext`. pdfjs-based readers scramble
- * Vietnamese diacritics when a PDF's fonts fell back (LibreOffice output does this); poppler
- * reads them exactly. Reading order, not page layout: `-layout` would pad columns with spaces.
+ * A PDF's text layer, read by poppler's `pdftotext` from stdin (no temporary file, and a
+ * name starting with "-" cannot pass for an option). Not pdfjs: it scrambles Vietnamese
+ * diacritics when a PDF's fonts fell back, as LibreOffice's do; poppler reads them exactly.
  */
-export function readPdf(bytes: Uint8Array, name: string, options: PdfOptions): Promise<PdfRead> {
-  return new Promise((resolvePromise) => {
+export function readPdf(bytes: Uint8Array, file: string, options: PdfOptions): Promise<PdfRead> {
+  return new Promise((resolve) => {
     const child = execFile(
       options.pdftotextPath,
-      ['-enc', 'UTF-8', '-q', '-', '-'],
-      { timeout: options.timeoutMs, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' },
+      ['-enc', 'UTF-8', '-bbox-layout', '-', '-'],
+      { timeout: options.timeoutMs, maxBuffer: MAX_OUTPUT_BYTES, encoding: 'utf8', windowsHide: true },
       (error, stdout, stderr) => {
-        if (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          if (code === 'ENOENT') {
-            resolvePromise(
-              fail(
-                'missing-system-tool',
-                `${name}: cần chương trình pdftotext để đọc PDF. Cài bằng: apt-get install poppler-utils. (Reading PDFs needs pdftotext: apt-get install poppler-utils.)`,
-              ),
-            );
-          } else if ((error as { killed?: boolean }).killed) {
-            resolvePromise(
-              fail(
-                'pdf-unreadable',
-                `${name}: đọc PDF quá ${options.timeoutMs / 1000} giây và đã dừng. (Reading the PDF timed out.)`,
-              ),
-            );
-          } else {
-            const gist = stderr.trim().split('\n')[0] || error.message;
-            resolvePromise(
-              fail(
-                'pdf-unreadable',
-                `${name}: tệp PDF bị hỏng hoặc có mật khẩu (${gist}). Hãy xuất lại PDF hoặc gửi tệp .docx. (The PDF is damaged or encrypted.)`,
-              ),
-            );
-          }
-          return;
-        }
-        const text = stdout.replace(/\f/g, '\n\n').replace(/\r\n?/g, '\n').normalize('NFC');
-        if (!/\p{L}/u.test(text)) {
-          resolvePromise(
-            fail(
-              'pdf-no-text-layer',
-              `${name}: tệp PDF không có lớp chữ (có thể là bản quét). Hãy dùng bản PDF có chữ hoặc tệp .docx; nhận dạng chữ (OCR) chưa được hỗ trợ. (The PDF has no text layer; OCR is not supported yet.)`,
-            ),
-          );
-          return;
-        }
-        resolvePromise({ ok: true, text });
+        resolve(error ? explainFailure(error, stderr, file, options) : judgeText(stdout, file));
       },
     );
-    // pdftotext may stop reading early (a damaged file); that is reported through its exit code.
+    // pdftotext may stop reading a damaged file early; its exit code reports that, not EPIPE.
     child.stdin?.on('error', () => undefined);
     child.stdin?.end(bytes);
   });
-}
-
-function fail(code: ReadError['code'], message: string): PdfRead {
-  return { ok: false, error: { code, message } };
 }

@@ -12,6 +12,7 @@ export type DocumentFormat = 'txt' | 'md' | 'docx' | 'pdf';
 
 export type ReadErrorCode =
   | 'not-found'
+  | 'cannot-open'
   | 'not-a-file'
   | 'too-large'
   | 'unsupported-format'
